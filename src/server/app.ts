@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ERROR_CODES } from '../domain/errors.js';
+import type { AppContext } from './context.js';
+import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
+import { healthRoutes } from './routes/health.js';
+import { registryRoutes } from './routes/registry.js';
+
+// dist/server and src/server are both two levels below the package root.
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  logLevel?: string;
+  bodyLimit?: number;
+  /** Serve the built web UI from dist/web when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+const errorTable = Object.entries(ERROR_CODES)
+  .map(([code, meaning]) => `| ${code} | ${HTTP_STATUS[code as keyof typeof ERROR_CODES]} | ${meaning} |`)
+  .join('\n');
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Orbitshare API',
+        version: ctx.version,
+        description: `Registry, calls, review, selection and sample custody for international space cooperation.\n\nErrors are RFC 9457 problem+json with a stable \`code\`:\n\n| code | HTTP | meaning |\n|---|---|---|\n${errorTable}`,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  healthRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb !== false && existsSync(WEB_ROOT)) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+    // The UI routes on the client: any non-API GET that is not a file gets the app's page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return notFoundHandler(request, reply);
+    });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
+  }
+  return app;
+}

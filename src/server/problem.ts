@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+
+/** The one table from error code to HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_ISO_CODE: 400,
+  INVALID_ORCID: 400,
+  INVALID_ROR: 400,
+  REFERENCE_NOT_FOUND: 400,
+  NOT_FOUND: 404,
+  DUPLICATE: 409,
+  ARCHIVED: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  issues: FieldIssue[] = [],
+  status = HTTP_STATUS[code],
+) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://orbitshare.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      code,
+      detail,
+      ...(issues[0] ? { field: issues[0].field } : {}),
+      ...(issues.length > 0 ? { errors: issues } : {}),
+      instance: request.url,
+    });
+}
+
+/** Every error leaves the server as RFC 9457 problem+json with a stable code. */
+export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return send(reply, request, error.code, error.message, error.issues);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
+    const issues: FieldIssue[] = error.validation.map((v) => ({
+      field: `${where}${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}` || (error.validationContext ?? 'body'),
+      code: 'VALIDATION_FAILED',
+      message: v.message ?? 'Invalid value.',
+    }));
+    const detail = issues.length === 1 ? `${issues[0]?.field}: ${issues[0]?.message}` : `${issues.length} fields are invalid.`;
+    return send(reply, request, 'VALIDATION_FAILED', detail, issues);
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return send(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return send(reply, request, 'VALIDATION_FAILED', 'Send the request body as application/json.', [], 415);
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return send(reply, request, 'VALIDATION_FAILED', error.message, [], error.statusCode);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(reply, request, 'INTERNAL', ERROR_CODES.INTERNAL);
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { type Database, openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { seedIfEmpty } from '../services/seed/load-seed.js';
+import { VERSION } from '../version.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, loads the demo data into an empty one, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrate(database);
+    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db);
+    const app = await buildApp(
+      { database, version: VERSION },
+      { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES },
+    );
+    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await database.close();
+    };
+    return { app, database, url, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../domain/errors.js';
+import type { Actor } from '../actor.js';
+import { presentRows } from './present.js';
+import type { RegistryResource } from './resources.js';
+
+export interface ListOptions {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  includeArchived: boolean;
+  filters: Record<string, string | undefined>;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listRecords(db: Db, _actor: Actor, resource: RegistryResource, options: ListOptions) {
+  const sortName = options.sort?.replace(/^-/, '') ?? resource.defaultSort;
+  const sortColumn = resource.sorts[sortName];
+  if (!sortColumn) {
+    const allowed = Object.keys(resource.sorts).join(', ');
+    throw new AppError('VALIDATION_FAILED', `Cannot sort by "${sortName}"; use one of: ${allowed}.`, [
+      { field: 'sort', code: 'VALIDATION_FAILED', message: `Cannot sort by "${sortName}"; use one of: ${allowed}.` },
+    ]);
+  }
+  const conditions: (SQL | undefined)[] = [];
+  const table = resource.table as unknown as { archivedAt: Parameters<typeof isNull>[0] };
+  if (!options.includeArchived) conditions.push(isNull(table.archivedAt));
+  for (const [field, value] of Object.entries(options.filters)) {
+    const column = resource.filters[field];
+    if (column && value !== undefined) conditions.push(eq(column, column.dataType === 'number' ? Number(value) : value));
+  }
+  if (options.q) {
+    const pattern = `%${escapeLike(options.q)}%`;
+    conditions.push(or(...resource.searchable.map((c) => ilike(c, pattern))));
+  }
+  const where = and(...conditions);
+  const order = options.sort?.startsWith('-') ? desc(sortColumn) : asc(sortColumn);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(resource.table)
+      .where(where)
+      .orderBy(order, asc(resource.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ total: count() }).from(resource.table).where(where),
+  ]);
+  return {
+    items: await presentRows(db, resource, rows as Record<string, unknown>[]),
+    page: options.page,
+    pageSize: options.pageSize,
+    total: Number(totals[0]?.total ?? 0),
+  };
+}
