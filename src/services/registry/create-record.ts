@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { translateWriteError } from './db-errors.js';
 import { getRecord } from './get-record.js';
 import type { RegistryResource } from './resources.js';

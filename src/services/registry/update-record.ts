@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { translateWriteError } from './db-errors.js';
 import { getRecord, loadRow, notFound } from './get-record.js';
 import type { RegistryResource } from './resources.js';

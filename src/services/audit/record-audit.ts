@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../db/connection.js';
-import { auditLog } from '../db/schema.js';
-import type { Actor } from './actor.js';
+import type { DbOrTx } from '../../db/connection.js';
+import { auditLog } from '../../db/schema.js';
+import type { Actor } from '../actor.js';
 
 export interface AuditEntry {
   action: string;

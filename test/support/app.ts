@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { type TestDatabase, testDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app over a fresh real database, driven with app.inject (no port needed). */
+export async function testApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const app = await buildApp({ database, version: 'test' }, { serveWeb: false, logLevel: 'silent', ...options });
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
