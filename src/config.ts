@@ -15,6 +15,12 @@ const Config = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  PUBLIC_URL: z.url().default('http://localhost:3000').describe('Base of the links in e-mails.'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Orbitshare <no-reply@orbitshare.local>'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
 });
 

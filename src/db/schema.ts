@@ -29,6 +29,9 @@ import {
   PROJECT_STATUSES,
   TARGET_BODIES,
 } from '../domain/registry/vocabulary.js';
+import { inList } from './tables/sql-helpers.js';
+
+export * from './tables/accounts.js';
 
 // Columns every registry record carries. `archived_at` hides a record from lists without losing it:
 // later records (calls, agreements) keep pointing at archived ones.
@@ -43,8 +46,6 @@ const confidence = {
   confidence: text('confidence').notNull().default('confirmed'),
   confidenceNote: text('confidence_note'),
 };
-
-const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 export const countries = pgTable(
   'countries',

@@ -8,6 +8,12 @@ export const ERROR_CODES = {
   INVALID_ORCID: 'Not a valid ORCID iD (format or check digit).',
   INVALID_ROR: 'Not a valid ROR id (format or checksum).',
   REFERENCE_NOT_FOUND: 'A referenced record does not exist.',
+  UNAUTHENTICATED: 'Sign in (or send a valid API token) to do this.',
+  FORBIDDEN: 'Your roles do not allow this.',
+  INVALID_CREDENTIALS: 'The e-mail address or the password is wrong.',
+  INVALID_TOKEN: 'The link or token is invalid, used or expired.',
+  CSRF_FAILED: 'The request lacks the CSRF token of your session.',
+  WEAK_PASSWORD: 'The password is too weak.',
   NOT_FOUND: 'No such record (or it is not visible to you).',
   DUPLICATE: 'A record with the same unique value already exists.',
   ARCHIVED: 'The record is archived and cannot be changed.',
@@ -29,12 +35,15 @@ export interface FieldIssue {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
+  /** Extra facts for the transport, e.g. how long to wait after RATE_LIMITED. */
+  readonly meta: { retryAfterSeconds?: number };
 
-  constructor(code: ErrorCode, message?: string, issues: FieldIssue[] = []) {
+  constructor(code: ErrorCode, message?: string, issues: FieldIssue[] = [], meta: AppError['meta'] = {}) {
     super(message ?? ERROR_CODES[code]);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.meta = meta;
   }
 
   /** The field the error is about, when there is exactly one (or the first one). */

@@ -1,13 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.js';
-import type { Actor } from '../services/actor.js';
+import { type Actor, anonymous } from '../services/actor.js';
 
 export interface AppContext {
   database: Database;
   version: string;
+  /** Base URL for links in e-mails. */
+  publicUrl?: string;
+  /** Asks the mail sender to deliver the outbox now (set when SMTP is configured). */
+  onOutboxChanged?: () => void;
 }
 
-/** The actor behind a request; anonymous until accounts exist. */
+/** The actor behind a request, as the authentication hook resolved it. */
 export function actorOf(request: FastifyRequest): Actor {
-  return { kind: 'anonymous', label: 'anonymous', address: request.ip };
+  return request.actor ?? anonymous(request.ip);
 }

@@ -9,6 +9,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_ORCID: 400,
   INVALID_ROR: 400,
   REFERENCE_NOT_FOUND: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 400,
+  CSRF_FAILED: 403,
+  WEAK_PASSWORD: 400,
   NOT_FOUND: 404,
   DUPLICATE: 409,
   ARCHIVED: 409,
@@ -20,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
@@ -53,7 +61,10 @@ function send(
 
 /** Every error leaves the server as RFC 9457 problem+json with a stable code. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return send(reply, request, error.code, error.message, error.issues);
+  if (error instanceof AppError) {
+    if (error.meta.retryAfterSeconds) reply.header('retry-after', String(error.meta.retryAfterSeconds));
+    return send(reply, request, error.code, error.message, error.issues);
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
     const issues: FieldIssue[] = error.validation.map((v) => ({

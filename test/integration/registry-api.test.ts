@@ -2,15 +2,18 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { RESOURCES } from '../../src/services/registry/resources.js';
+import { seedAdministrator } from '../support/accounts.js';
 import { type TestApp, testApp } from '../support/app.js';
 import { databaseKind } from '../support/db.js';
 import { ensureCountry, makeInstitution, makeOrganisation } from '../support/factories.js';
 import { checkInvariants } from '../support/invariants.js';
 
 let t: TestApp;
+let admin: { authorization: string };
 
 beforeAll(async () => {
   t = await testApp({ bodyLimit: 64 * 1024 });
+  admin = (await seedAdministrator(t.database.db)).headers;
   await ensureCountry(t.database.db, 'FR');
   await ensureCountry(t.database.db, 'DE');
   await ensureCountry(t.database.db, 'JP');
@@ -21,8 +24,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object });
-const patch = (url: string, payload: unknown) => t.app.inject({ method: 'PATCH', url, payload: payload as object });
+const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: admin });
+const patch = (url: string, payload: unknown) =>
+  t.app.inject({ method: 'PATCH', url, payload: payload as object, headers: admin });
 
 /** Row counts of every registry table and the audit log: a refused write must leave them as they were. */
 async function snapshot() {

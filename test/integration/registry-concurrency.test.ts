@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
+import { seedAdministrator } from '../support/accounts.js';
 import { type TestApp, testApp } from '../support/app.js';
 import { ensureCountry } from '../support/factories.js';
 
 let t: TestApp;
+let headers: { authorization: string };
 beforeAll(async () => {
   t = await testApp();
+  headers = (await seedAdministrator(t.database.db)).headers;
   await ensureCountry(t.database.db, 'IT');
 });
 afterAll(() => t.close());
@@ -18,6 +21,7 @@ describe('concurrent registry writers', () => {
         t.app.inject({
           method: 'POST',
           url: '/api/institutions',
+          headers,
           payload: { slug: 'infn-lnf', name: `INFN-LNF attempt ${i}`, kind: 'research_institute', countryCode: 'IT' },
         }),
       ),
@@ -38,12 +42,13 @@ describe('concurrent registry writers', () => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/institutions',
+      headers,
       payload: { slug: 'inaf', name: 'INAF', kind: 'research_institute', countryCode: 'IT' },
     });
     const id = created.json().id;
     const names = Array.from({ length: 8 }, (_, i) => `INAF ${i}`);
     const results = await Promise.all(
-      names.map((name) => t.app.inject({ method: 'PATCH', url: `/api/institutions/${id}`, payload: { name } })),
+      names.map((name) => t.app.inject({ method: 'PATCH', url: `/api/institutions/${id}`, headers, payload: { name } })),
     );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     const trail = await queryRows<{ after: string }>(

@@ -14,6 +14,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
+      config: { action: 'system.health' },
       schema: {
         tags: ['system'],
         summary: 'Is the server up and its database reachable?',

@@ -10,7 +10,9 @@ import { RESOURCES, type RegistryResource } from '../../services/registry/resour
 import { updateRecord } from '../../services/registry/update-record.js';
 import { type AppContext, actorOf } from '../context.js';
 
-const errors = { 400: Problem, 404: Problem, 409: Problem, 413: Problem };
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem };
+const read = { action: 'registry.read' as const };
+const write = { action: 'registry.write' as const };
 
 /** Five routes per registry resource, generated from its descriptor: list, get, create, update, archive. */
 export function registryRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -29,6 +31,7 @@ function resourceRoutes(app: FastifyInstance, ctx: AppContext, r: RegistryResour
   api.get(
     base,
     {
+      config: read,
       schema: {
         tags,
         summary: `List ${r.name}`,
@@ -52,13 +55,16 @@ function resourceRoutes(app: FastifyInstance, ctx: AppContext, r: RegistryResour
 
   api.get(
     `${base}/:id`,
-    { schema: { tags, summary: `Get one ${r.noun}`, params: Params, response: { 200: r.record, 404: Problem } } },
+    { config: read, schema: { tags, summary: `Get one ${r.noun}`, params: Params, response: { 200: r.record, 404: Problem } } },
     async (request) => getRecord(db, actorOf(request), r, (request.params as { id: string }).id),
   );
 
   api.post(
     base,
-    { schema: { tags, summary: `Create a ${r.noun}`, body: r.input.strict(), response: { 201: r.record, ...errors } } },
+    {
+      config: write,
+      schema: { tags, summary: `Create a ${r.noun}`, body: r.input.strict(), response: { 201: r.record, ...errors } },
+    },
     async (request, reply) =>
       reply.status(201).send(await createRecord(db, actorOf(request), r, request.body as Record<string, unknown>)),
   );
@@ -66,6 +72,7 @@ function resourceRoutes(app: FastifyInstance, ctx: AppContext, r: RegistryResour
   api.patch(
     `${base}/:id`,
     {
+      config: write,
       schema: {
         tags,
         summary: `Change some fields of a ${r.noun}`,
@@ -85,6 +92,7 @@ function resourceRoutes(app: FastifyInstance, ctx: AppContext, r: RegistryResour
     api.post(
       `${base}/:id/${verb}`,
       {
+        config: write,
         schema: {
           tags,
           summary: archived ? `Archive a ${r.noun} (hidden from lists, never deleted)` : `Restore an archived ${r.noun}`,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { presentRows } from './present.js';
 import type { RegistryResource } from './resources.js';
@@ -20,7 +21,8 @@ export function notFound(resource: RegistryResource, id: string): AppError {
   return new AppError('NOT_FOUND', `No ${resource.noun} with ${resource.idField} "${id}".`);
 }
 
-export async function getRecord(db: DbOrTx, _actor: Actor, resource: RegistryResource, id: string) {
+export async function getRecord(db: DbOrTx, actor: Actor, resource: RegistryResource, id: string) {
+  authorize(actor, 'registry.read');
   const row = await loadRow(db, resource, id);
   if (!row) throw notFound(resource, id);
   const [record] = await presentRows(db, resource, [row]);

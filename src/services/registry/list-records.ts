@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import type { DbOrTx } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { presentRows } from './present.js';
 import type { RegistryResource } from './resources.js';
@@ -16,7 +17,8 @@ export interface ListOptions {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listRecords(db: Db, _actor: Actor, resource: RegistryResource, options: ListOptions) {
+export async function listRecords(db: DbOrTx, actor: Actor, resource: RegistryResource, options: ListOptions) {
+  authorize(actor, 'registry.read');
   const sortName = options.sort?.replace(/^-/, '') ?? resource.defaultSort;
   const sortColumn = resource.sorts[sortName];
   if (!sortColumn) {

@@ -1,0 +1,58 @@
+import type { Locale } from '../accounts/roles.js';
+
+export type TemplateName = 'verify_email' | 'reset_password' | 'invitation' | 'signup_exists';
+
+interface Rendered {
+  subject: string;
+  body: string;
+}
+
+type Vars = { name: string; link: string; hours: number };
+
+// Plain text, in English and Chinese. The link carries a single-use token; nothing else is secret.
+const TEMPLATES: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
+  verify_email: {
+    en: (v) => ({
+      subject: 'Confirm your Orbitshare e-mail address',
+      body: `Dear ${v.name},\n\nPlease confirm your e-mail address to activate your Orbitshare account:\n\n${v.link}\n\nThe link works once and for ${v.hours} hours. If you did not sign up, ignore this message.\n`,
+    }),
+    zh: (v) => ({
+      subject: '请确认您的 Orbitshare 电子邮箱',
+      body: `${v.name}，您好：\n\n请点击以下链接确认电子邮箱，以激活您的 Orbitshare 账户：\n\n${v.link}\n\n该链接只能使用一次，${v.hours} 小时内有效。如果您没有注册，请忽略此邮件。\n`,
+    }),
+  },
+  reset_password: {
+    en: (v) => ({
+      subject: 'Reset your Orbitshare password',
+      body: `Dear ${v.name},\n\nSomeone asked to reset the password of your Orbitshare account. To choose a new one:\n\n${v.link}\n\nThe link works once and for ${v.hours} hours. If it was not you, ignore this message: your password is unchanged.\n`,
+    }),
+    zh: (v) => ({
+      subject: '重置您的 Orbitshare 密码',
+      body: `${v.name}，您好：\n\n有人申请重置您的 Orbitshare 账户密码。如需设置新密码，请打开：\n\n${v.link}\n\n该链接只能使用一次，${v.hours} 小时内有效。如果不是您本人操作，请忽略此邮件，您的密码不会改变。\n`,
+    }),
+  },
+  invitation: {
+    en: (v) => ({
+      subject: 'You are invited to Orbitshare',
+      body: `Dear ${v.name},\n\nYou have been invited to Orbitshare. Choose your password to activate your account:\n\n${v.link}\n\nThe link works once and for ${v.hours} hours.\n`,
+    }),
+    zh: (v) => ({
+      subject: '邀请您加入 Orbitshare',
+      body: `${v.name}，您好：\n\n您已受邀加入 Orbitshare。请打开以下链接设置密码并激活账户：\n\n${v.link}\n\n该链接只能使用一次，${v.hours} 小时内有效。\n`,
+    }),
+  },
+  signup_exists: {
+    en: (v) => ({
+      subject: 'Sign-up attempt on Orbitshare',
+      body: `Dear ${v.name},\n\nSomeone tried to sign up to Orbitshare with this e-mail address, which already has an account. If you forgot your password, reset it here:\n\n${v.link}\n`,
+    }),
+    zh: (v) => ({
+      subject: 'Orbitshare 注册提醒',
+      body: `${v.name}，您好：\n\n有人尝试使用此电子邮箱注册 Orbitshare，但该邮箱已有账户。如果您忘记了密码，可在此重置：\n\n${v.link}\n`,
+    }),
+  },
+};
+
+export function renderTemplate(name: TemplateName, locale: Locale, vars: Vars): Rendered {
+  return TEMPLATES[name][locale](vars);
+}

@@ -1,0 +1,23 @@
+import type { DbOrTx } from '../../db/connection.js';
+import { outbox } from '../../db/schema.js';
+import type { Locale } from '../../domain/accounts/roles.js';
+import { renderTemplate, type TemplateName } from '../../domain/email/templates.js';
+
+export interface EmailRequest {
+  to: string;
+  template: TemplateName;
+  locale: Locale;
+  name: string;
+  link: string;
+  hours: number;
+}
+
+/**
+ * Writes the message to the outbox inside the caller's transaction: it exists exactly when the
+ * change that caused it does. Delivery (SMTP, when configured) happens after commit; without SMTP
+ * administrators read the outbox in the UI, so no message is lost either way.
+ */
+export async function enqueueEmail(tx: DbOrTx, request: EmailRequest): Promise<void> {
+  const { subject, body } = renderTemplate(request.template, request.locale, request);
+  await tx.insert(outbox).values({ toAddress: request.to, subject, body, template: request.template, locale: request.locale });
+}
