@@ -28,6 +28,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose server connection drops (a restart, a terminated backend) emits 'error';
+  // unhandled, that would crash the process. The pool replaces the client on the next checkout.
+  pool.on('error', (error) => {
+    console.warn(`orbitshare: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
+  });
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
     kind: 'postgres',

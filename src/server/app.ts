@@ -6,13 +6,26 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ERROR_CODES } from '../domain/errors.js';
+import { installAuth, type RouteEntry } from './auth.js';
 import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 // dist/server and src/server are both two levels below the package root.
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with the policy action it declares (walked by the authorization matrix test). */
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   logLevel?: string;
@@ -34,6 +47,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
+  // Before any route is added: the route table and the policy hook must see every one of them.
+  const routeTable = await installAuth(app, ctx);
+  app.decorate('routeTable', routeTable);
+  installSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -50,7 +67,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  authRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  portalRoutes(app, ctx);
+  app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb !== false && existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });

@@ -1,11 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type {
-  CountryRef,
-  InstitutionRef,
-  MissionRef,
-  OrganisationRef,
-  ProgramRef,
-} from '../../contracts/portal.js';
+import type { CountryRef, InstitutionRef, MissionRef, OrganisationRef, ProgramRef } from '../../contracts/portal.js';
 
 // Column lists and mappers for the small references every portal page embeds. The pages use raw SQL
 // (a few joined queries per page); these fragments keep the aliases in one place. Dates are read as

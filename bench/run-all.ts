@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark in turn; they print figures and assert nothing. registry-load
+// needs DATABASE_URL (it is skipped without): `scripts/with-postgres.sh npm run bench`.
+import { coldStart } from './cold-start.js';
+import { registryLoad } from './registry-load.js';
+
+console.log('== cold-start: time to the first 200 from /api/health of the built server');
+await coldStart();
+console.log('\n== registry-load: list endpoints under load, built server on PostgreSQL');
+await registryLoad();

@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../contracts/common.js';
+import * as contracts from '../../contracts/portal.js';
+import { getCountryPage } from '../../services/portal/get-country-page.js';
+import { getInstitutionPage } from '../../services/portal/get-institution-page.js';
+import { getMissionPage } from '../../services/portal/get-mission-page.js';
+import { getPortalSummary } from '../../services/portal/get-portal-summary.js';
+import { getProgramPage } from '../../services/portal/get-program-page.js';
+import { listPortalCountries } from '../../services/portal/list-portal-countries.js';
+import { listPortalPrograms } from '../../services/portal/list-portal-programs.js';
+import type { AppContext } from '../context.js';
+
+const tags = ['portal'];
+// Public reading: anyone, signed in or not (see src/policies/policy.ts).
+const read = { action: 'portal.read' as const };
+const SlugParam = z.object({ slug: z.string().max(100).describe('The record\'s URL name, e.g. "change-8-cooperation".') });
+
+/** The public portal: read-only pages, one service call each, archived records left out. */
+export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  api.get(
+    '/api/portal/summary',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Home page: missions by launch year, open opportunities, partner countries and headline figures',
+        response: { 200: contracts.PortalSummary },
+      },
+    },
+    async () => getPortalSummary(db),
+  );
+
+  api.get(
+    '/api/portal/programs',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Every program with the counts the agency reports',
+        response: { 200: contracts.ProgramList },
+      },
+    },
+    async () => listPortalPrograms(db),
+  );
+
+  api.get(
+    '/api/portal/countries',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Partner countries and regions, and partner international organisations, with counts',
+        response: { 200: contracts.CountryList },
+      },
+    },
+    async () => listPortalCountries(db),
+  );
+
+  api.get(
+    '/api/portal/missions/:slug',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A mission: host modules with pools and per-item limits, sample collections, programs',
+        params: SlugParam,
+        response: { 200: contracts.MissionPage, 404: Problem },
+      },
+    },
+    async (request) => getMissionPage(db, request.params.slug),
+  );
+
+  api.get(
+    '/api/portal/programs/:slug',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A program: projects with participants, reported counts and partnerships',
+        params: SlugParam,
+        response: { 200: contracts.ProgramPage, 404: Problem },
+      },
+    },
+    async (request) => getProgramPage(db, request.params.slug),
+  );
+
+  api.get(
+    '/api/portal/institutions/:idOrSlug',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'An institution (by id or slug): its projects, partnerships and programs',
+        params: z.object({ idOrSlug: z.string().max(100).describe("The institution's id (UUID) or slug.") }),
+        response: { 200: contracts.InstitutionPage, 404: Problem },
+      },
+    },
+    async (request) => getInstitutionPage(db, request.params.idOrSlug),
+  );
+
+  api.get(
+    '/api/portal/countries/:code',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A country or region (by ISO 3166-1 alpha-2 code): its institutions, projects and partnerships',
+        params: z.object({ code: z.string().max(10).describe('ISO 3166-1 alpha-2 code, e.g. "HK" (any case).') }),
+        response: { 200: contracts.CountryPage, 404: Problem },
+      },
+    },
+    async (request) => getCountryPage(db, request.params.code),
+  );
+}

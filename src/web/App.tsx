@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { Header } from './components/Header.js';
+import { NotFound } from './components/PageState.js';
+import { CountriesPage } from './pages/CountriesPage.js';
+import { CountryPage } from './pages/CountryPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { InstitutionPage } from './pages/InstitutionPage.js';
+import { MissionPage } from './pages/MissionPage.js';
+import { ProgramPage } from './pages/ProgramPage.js';
+import { ProgramsPage } from './pages/ProgramsPage.js';
+import { matchRoute, type Route, usePath } from './router.js';
+import { useTitle } from './use-title.js';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'programs':
+      return <ProgramsPage />;
+    case 'program':
+      return <ProgramPage slug={route.slug} />;
+    case 'mission':
+      return <MissionPage slug={route.slug} />;
+    case 'institution':
+      return <InstitutionPage slug={route.slug} />;
+    case 'countries':
+      return <CountriesPage />;
+    case 'country':
+      return <CountryPage code={route.code} />;
+    default:
+      return <UnknownPage />;
+  }
+}
+
+function UnknownPage() {
+  useTitle('Not found');
+  return <NotFound />;
+}
+
+export function App() {
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Header path={path} />
+      <main id="main" ref={main} tabIndex={-1} className="page" data-testid="main">
+        <Page key={path} route={matchRoute(path)} />
+      </main>
+      <footer className="site-footer">
+        Orbitshare · public portal · data as reported by the agencies; <span className="unconfirmed">unconfirmed</span> marks
+        facts the sources disagree on · <a href="/api/docs">API</a>
+      </footer>
+    </>
+  );
+}

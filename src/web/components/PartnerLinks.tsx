@@ -1,0 +1,42 @@
+import type { CountryRef, InstitutionRef, OrganisationRef } from '../../contracts/portal.js';
+import { Link } from '../router.js';
+import { Name } from './Name.js';
+
+export function CountryLink({ country }: { country: CountryRef }) {
+  return (
+    <Link to={`/countries/${country.code}`} className="country-link" data-testid="country-link">
+      <span className="code" aria-hidden="true">
+        {country.code}
+      </span>
+      <Name name={country.name} nativeName={country.nativeName} />
+      {country.kind === 'region' ? <span className="muted"> (region)</span> : null}
+    </Link>
+  );
+}
+
+export function OrganisationLabel({ organisation }: { organisation: OrganisationRef }) {
+  return (
+    <span className="org-label" title={organisation.name}>
+      <span className="code code--org" aria-hidden="true">
+        ORG
+      </span>
+      {organisation.acronym}
+      <span className="visually-hidden"> ({organisation.name}, international organisation)</span>
+    </span>
+  );
+}
+
+/** Where an institution belongs: its country or region, or its international organisation. */
+export function Home({ institution }: { institution: InstitutionRef }) {
+  if (institution.country) return <CountryLink country={institution.country} />;
+  if (institution.organisation) return <OrganisationLabel organisation={institution.organisation} />;
+  return null;
+}
+
+export function InstitutionLink({ institution }: { institution: InstitutionRef }) {
+  return (
+    <Link to={`/institutions/${institution.slug}`} data-testid="institution-link">
+      <Name name={institution.name} nativeName={institution.nativeName} />
+    </Link>
+  );
+}

@@ -1,0 +1,68 @@
+import type { PortalPartnership } from '../../contracts/portal.js';
+import { Link } from '../router.js';
+import { Chip } from './Chip.js';
+import { Name } from './Name.js';
+import { CountryLink, Home, InstitutionLink, OrganisationLabel } from './PartnerLinks.js';
+import { Unconfirmed } from './Unconfirmed.js';
+
+function Partner({ p }: { p: PortalPartnership }) {
+  if (p.country) return <CountryLink country={p.country} />;
+  if (p.organisation)
+    return (
+      <>
+        <Name name={p.organisation.name} nativeName={p.organisation.nativeName} />{' '}
+        <OrganisationLabel organisation={p.organisation} />
+      </>
+    );
+  if (p.institution)
+    return (
+      <>
+        <InstitutionLink institution={p.institution} /> <Home institution={p.institution} />
+      </>
+    );
+  return null;
+}
+
+/** Partners of programs: countries, international organisations or institutions. */
+export function PartnershipsTable({
+  partnerships,
+  showProgram = false,
+}: {
+  partnerships: PortalPartnership[];
+  showProgram?: boolean;
+}) {
+  if (partnerships.length === 0) return <p className="muted">No partnerships.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table table--cards" data-testid="partnerships-table">
+        <thead>
+          <tr>
+            <th scope="col">Partner</th>
+            {showProgram ? <th scope="col">Program</th> : null}
+            <th scope="col">Kind</th>
+            <th scope="col">Joined</th>
+          </tr>
+        </thead>
+        <tbody>
+          {partnerships.map((p) => (
+            <tr key={p.id} data-testid="partnership-row">
+              <td data-label="Partner">
+                <Partner p={p} /> <Unconfirmed fact={p} />
+                {p.note ? <p className="cell-note">{p.note}</p> : null}
+              </td>
+              {showProgram ? (
+                <td data-label="Program">
+                  <Link to={`/programs/${p.program.slug}`}>{p.program.name}</Link>
+                </td>
+              ) : null}
+              <td data-label="Kind">
+                <Chip value={p.kind} tone="level" />
+              </td>
+              <td data-label="Joined">{p.joinedOn ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { PortalProject } from '../../contracts/portal.js';
+import { formatGrams } from '../format.js';
+import { Link } from '../router.js';
+import { Chip } from './Chip.js';
+import { Name } from './Name.js';
+import { Home, InstitutionLink } from './PartnerLinks.js';
+import { Unconfirmed } from './Unconfirmed.js';
+
+/** Projects with their participants; on a phone each row becomes a card. */
+export function ProjectsTable({ projects, showProgram = false }: { projects: PortalProject[]; showProgram?: boolean }) {
+  if (projects.length === 0) return <p className="muted">No projects yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table table--cards" data-testid="projects-table">
+        <thead>
+          <tr>
+            <th scope="col">Project</th>
+            <th scope="col">Participants</th>
+            {showProgram ? <th scope="col">Program</th> : null}
+            <th scope="col">Level · status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((p) => (
+            <tr key={p.id} data-testid="project-row">
+              <td data-label="Project">
+                <strong data-testid="project-title">{p.title}</strong> <Unconfirmed fact={p} />
+                {p.summary ? <p className="cell-note">{p.summary}</p> : null}
+                {p.hostModule || p.massG != null ? (
+                  <p className="cell-note">{[p.hostModule?.name, formatGrams(p.massG)].filter(Boolean).join(' · ')}</p>
+                ) : null}
+              </td>
+              <td data-label="Participants">
+                <ul className="participants">
+                  {p.participants.map(({ role, institution }) => (
+                    <li key={institution.id} data-testid="participant">
+                      <InstitutionLink institution={institution} />
+                      {role === 'lead' ? <span className="role">lead</span> : null}
+                      <span className="participant-home">
+                        <Home institution={institution} />
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              {showProgram ? (
+                <td data-label="Program">
+                  <Link to={`/programs/${p.program.slug}`}>
+                    <Name name={p.program.name} nativeName={p.program.nativeName} />
+                  </Link>
+                </td>
+              ) : null}
+              <td data-label="Level · status">
+                <Chip value={p.level} tone="level" /> <Chip value={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { InstitutionPage as InstitutionPageData } from '../../contracts/portal.js';
+import { portalApi } from '../api.js';
+import { Chip } from '../components/Chip.js';
+import { Meta } from '../components/Meta.js';
+import { Name } from '../components/Name.js';
+import { Loaded } from '../components/PageState.js';
+import { Home } from '../components/PartnerLinks.js';
+import { PartnershipsTable } from '../components/PartnershipsTable.js';
+import { ProgramCards } from '../components/ProgramCards.js';
+import { ProjectsTable } from '../components/ProjectsTable.js';
+import { useLoad } from '../use-load.js';
+import { useTitle } from '../use-title.js';
+
+export function InstitutionPage({ slug }: { slug: string }) {
+  const load = useLoad((signal) => portalApi.institution(slug, signal), slug);
+  useTitle(load.state === 'ready' ? load.data.institution.name : undefined);
+  return (
+    <Loaded load={load} what="institution">
+      {(data) => <Institution data={data} />}
+    </Loaded>
+  );
+}
+
+function Institution({ data }: { data: InstitutionPageData }) {
+  const { institution: i } = data;
+  return (
+    <article data-testid="institution-page">
+      <h1 data-testid="institution-name">
+        <Name name={i.name} nativeName={i.nativeName} />
+        {i.acronym && i.acronym !== i.name ? <span className="muted"> ({i.acronym})</span> : null}
+      </h1>
+      <Meta
+        items={[
+          <Chip key="kind" value={i.kind} tone="level" />,
+          <Home key="home" institution={i} />,
+          i.website && <a href={i.website}>Website</a>,
+          i.rorId && <a href={`https://ror.org/${i.rorId}`}>ROR {i.rorId}</a>,
+        ]}
+      />
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">Projects</h2>
+        <ProjectsTable projects={data.projects} showProgram />
+      </section>
+      {data.partnerships.length > 0 ? (
+        <section aria-labelledby="partnerships-heading">
+          <h2 id="partnerships-heading">Partnerships</h2>
+          <PartnershipsTable partnerships={data.partnerships} showProgram />
+        </section>
+      ) : null}
+      <section aria-labelledby="programs-heading">
+        <h2 id="programs-heading">Programs</h2>
+        <ProgramCards programs={data.programs} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+// A small client-side router: the URL is the state, history.pushState changes it, and popstate (the
+// back button) or a navigation event tells React to re-render.
+
+const EVENT = 'orbitshare:navigate';
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(EVENT, onChange);
+  };
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function navigate(to: string) {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(EVENT));
+  window.scrollTo(0, 0);
+}
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'programs' }
+  | { page: 'program'; slug: string }
+  | { page: 'mission'; slug: string }
+  | { page: 'institution'; slug: string }
+  | { page: 'countries' }
+  | { page: 'country'; code: string }
+  | { page: 'not-found' };
+
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, ...rest] = parts;
+  if (rest.length > 0) return { page: 'not-found' };
+  if (first === undefined) return { page: 'home' };
+  if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
+  if (first === 'countries') return second ? { page: 'country', code: second } : { page: 'countries' };
+  if (first === 'missions' && second) return { page: 'mission', slug: second };
+  if (first === 'institutions' && second) return { page: 'institution', slug: second };
+  return { page: 'not-found' };
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An ordinary link that navigates in the page; modified clicks (new tab, …) keep the browser's behaviour. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}
