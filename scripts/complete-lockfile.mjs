@@ -26,10 +26,19 @@ for (const [name, version] of Object.entries(biome?.optionalDependencies ?? {}))
   const key = `node_modules/${name}`;
   if (lock.packages[key]) continue;
   const platform = PLATFORMS[name.replace('@biomejs/cli-', '')];
-  lock.packages[key] = { version, dev: true, license: 'MIT OR Apache-2.0', optional: true, ...platform, engines: { node: '>=14.21.3' } };
+  lock.packages[key] = {
+    version,
+    dev: true,
+    license: 'MIT OR Apache-2.0',
+    optional: true,
+    ...platform,
+    engines: { node: '>=14.21.3' },
+  };
   added++;
 }
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} optional platform entries`);

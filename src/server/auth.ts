@@ -60,7 +60,7 @@ export async function installAuth(app: FastifyInstance, ctx: AppContext): Promis
       if (request.routeOptions.url === undefined) return; // no such route: the 404 handler answers
       throw new AppError('FORBIDDEN', 'This route has no declared policy.');
     }
-    if (!SAFE_METHODS.has(request.method)) await checkCsrf(ctx, request, sessionToken);
+    if (!SAFE_METHODS.has(request.method)) await checkCsrf(ctx, request, action === 'auth.session' ? undefined : sessionToken);
     authorize(request.actor, action);
   });
 
@@ -69,8 +69,9 @@ export async function installAuth(app: FastifyInstance, ctx: AppContext): Promis
 
 /**
  * Cookie-authenticated writes carry the session's CSRF token in a header (a cross-site form cannot
- * read it). Bearer-token calls are not sent by browsers on their own, so they need none. Anonymous
- * writes (sign-in, sign-up) are refused when a browser says they come from another origin.
+ * read it). Bearer-token calls are not sent by browsers on their own, so they need none. The entry
+ * points open to anonymous callers (sign-in, sign-up, resets) are checked by origin only: a browser
+ * holding an old session cookie must still be able to sign in, which replaces that session.
  */
 async function checkCsrf(ctx: AppContext, request: FastifyRequest, sessionToken: string | undefined) {
   const actor = request.actor;

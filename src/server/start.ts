@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
+import { smtpMailer } from '../services/email/deliver-outbox.js';
+import { type MailSender, startMailSender } from '../services/email/mail-sender.js';
 import { seedIfEmpty } from '../services/seed/load-seed.js';
 import { VERSION } from '../version.js';
 import { buildApp } from './app.js';
@@ -19,15 +21,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrate(database);
     if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db);
-    const app = await buildApp(
-      { database, version: VERSION },
-      { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES },
-    );
+    // Without SMTP_URL, mail stays in the outbox, where administrators read it.
+    let sender: MailSender | undefined;
+    const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => sender?.poke() };
+    const app = await buildApp(ctx, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES });
+    if (config.SMTP_URL) {
+      sender = startMailSender(database.db, smtpMailer(config.SMTP_URL, config.MAIL_FROM), (error) =>
+        app.log.error({ err: error }, 'mail delivery failed'),
+      );
+      sender.poke();
+    }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      await sender?.stop();
       await app.close();
       await database.close();
     };

@@ -60,7 +60,12 @@ beforeAll(async () => {
   const { eq } = await import('drizzle-orm');
   const [row] = await db.select().from(accounts).where(eq(accounts.id, admin.id));
   const readOnly = await createApiToken(db, accountActor(row!, [], { via: 'session' }), { name: 'read only', scopes: ['read'] });
-  callers.push({ name: 'administrator, read-only token', roles: ['administrator'], headers: { authorization: `Bearer ${readOnly.token}` }, readOnly: true });
+  callers.push({
+    name: 'administrator, read-only token',
+    roles: ['administrator'],
+    headers: { authorization: `Bearer ${readOnly.token}` },
+    readOnly: true,
+  });
 });
 
 afterAll(() => t.close());
@@ -74,7 +79,12 @@ function expected(action: Action, caller: Caller): 'allow' | 401 | 403 {
   return caller.roles.some((r) => who.includes(r)) ? 'allow' : 403;
 }
 
-const fill = (url: string) => url.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000').replace(/:slug\b/g, 'no-such').replace(/:code\b/g, 'QQ').replace(/:\w+/g, 'x');
+const fill = (url: string) =>
+  url
+    .replace(/:id\b/g, '00000000-0000-4000-8000-000000000000')
+    .replace(/:slug\b/g, 'no-such')
+    .replace(/:code\b/g, 'QQ')
+    .replace(/:\w+/g, 'x');
 
 describe(`authorization matrix on ${databaseKind} Postgres`, () => {
   it('declares a policy action for every API route', () => {
@@ -97,7 +107,10 @@ describe(`authorization matrix on ${databaseKind} Postgres`, () => {
         });
         const want = expected(action, caller);
         const ok = want === 'allow' ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === want;
-        if (!ok) failures.push(`${route.method} ${route.url} as ${caller.name}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (!ok)
+          failures.push(
+            `${route.method} ${route.url} as ${caller.name}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
       }
     }
     expect(failures).toEqual([]);
