@@ -76,10 +76,25 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
   }
 }
 
+// Registry writes need an account that may make them: an administrator's API token, made in the
+// bench database directly (the same helper the tests use).
+let writeHeaders: Record<string, string> = {};
+
+async function signInAdministrator(databaseUrl: string): Promise<void> {
+  const { openPostgres } = await import('../src/db/connection.js');
+  const { seedAdministrator } = await import('../test/support/accounts.js');
+  const database = openPostgres(databaseUrl, 1);
+  try {
+    writeHeaders = (await seedAdministrator(database.db)).headers;
+  } finally {
+    await database.close();
+  }
+}
+
 async function post(base: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...writeHeaders },
     body: JSON.stringify(body),
   });
   if (response.status !== 201 && response.status !== 409) {
@@ -150,7 +165,10 @@ export async function registryLoad(): Promise<void> {
     for (const [round, level] of levels.entries()) {
       const server = await startServerProcess({ DATABASE_URL: databaseUrl, SEED_ON_EMPTY: 'true', LOG_LEVEL: level });
       try {
-        if (round === 0) await populate(server.url);
+        if (round === 0) {
+          await signInAdministrator(databaseUrl);
+          await populate(server.url);
+        }
         console.log(`LOG_LEVEL=${level}:`);
         for (const path of ENDPOINTS) {
           // A short warm-up (JIT, pool connections), then the measured run.

@@ -32,6 +32,12 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Serve the built web UI from dist/web when it exists (off in API tests). */
   serveWeb?: boolean;
+  /**
+   * Check every response against its declared schema (on in tests, where a mismatch should fail
+   * loudly). Off in service: presenters already shape what leaves, and the check costs most of
+   * a request's CPU time (see bench/README.md).
+   */
+  validateResponses?: boolean;
 }
 
 const errorTable = Object.entries(ERROR_CODES)
@@ -45,7 +51,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     trustProxy: true,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   app.setErrorHandler(problemHandler);
   // Before any route is added: the route table and the policy hook must see every one of them.
   const routeTable = await installAuth(app, ctx);

@@ -24,7 +24,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
     let sender: MailSender | undefined;
     const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => sender?.poke() };
-    const app = await buildApp(ctx, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES });
+    const app = await buildApp(ctx, {
+      logLevel: config.LOG_LEVEL,
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      validateResponses: config.VALIDATE_RESPONSES,
+    });
     if (config.SMTP_URL) {
       sender = startMailSender(database.db, smtpMailer(config.SMTP_URL, config.MAIL_FROM), (error) =>
         app.log.error({ err: error }, 'mail delivery failed'),

@@ -152,7 +152,7 @@ async function seedFixture() {
 
 beforeAll(async () => {
   database = await testDatabase();
-  app = await buildApp({ database, version: 'test' }, { serveWeb: false, logLevel: 'silent' });
+  app = await buildApp({ database, version: 'test' }, { serveWeb: false, logLevel: 'silent', validateResponses: true });
   await seedFixture();
 });
 

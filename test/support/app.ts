@@ -11,7 +11,10 @@ export interface TestApp {
 /** The real HTTP app over a fresh real database, driven with app.inject (no port needed). */
 export async function testApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const app = await buildApp({ database, version: 'test' }, { serveWeb: false, logLevel: 'silent', ...options });
+  const app = await buildApp(
+    { database, version: 'test' },
+    { serveWeb: false, logLevel: 'silent', validateResponses: true, ...options },
+  );
   return {
     app,
     database,
