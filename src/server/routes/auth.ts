@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as c from '../../contracts/accounts.js';
 import { Problem } from '../../contracts/common.js';
-import { accounts } from '../../db/schema.js';
-import { csrfTokenOf } from '../../services/accounts/authenticate.js';
-import { liveGrants, presentAccount } from '../../services/accounts/load-account.js';
+import { getMe } from '../../services/accounts/get-me.js';
 import { requestPasswordReset } from '../../services/accounts/request-password-reset.js';
 import { resetPassword } from '../../services/accounts/reset-password.js';
 import { signIn } from '../../services/accounts/sign-in.js';
@@ -29,16 +26,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/auth/me',
     { config: { action: 'system.health' }, schema: { tags, summary: 'Who is signed in', response: { 200: c.Me } } },
-    async (request) => {
-      const actor = actorOf(request);
-      if (actor.kind !== 'account') return { account: null, csrfToken: null };
-      const [account] = await db.select().from(accounts).where(eq(accounts.id, actor.accountId));
-      const token = request.cookies[SESSION_COOKIE];
-      return {
-        account: presentAccount(account!, await liveGrants(db, actor.accountId)),
-        csrfToken: token ? ((await csrfTokenOf(db, token)) ?? null) : null,
-      };
-    },
+    async (request) => getMe(db, actorOf(request), request.cookies[SESSION_COOKIE]),
   );
 
   api.post(
