@@ -1,8 +1,13 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
+import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/start.js';
 import { VERSION } from '../version.js';
+import { parseCommandArgs } from './args.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { seedCommand } from './commands/seed.js';
 import { CliError, EXIT } from './errors.js';
 
 const HELP = `orbitshare ${VERSION}: international space cooperation programs, end to end
@@ -12,6 +17,9 @@ Usage: orbitshare <command> [options]
 Commands:
   serve                 start the web server and API (PORT, default 3000)
   migrate               apply pending database migrations
+  seed                  load the demo data (the real programs) into the registry
+  export                write the registry as JSON or CSV
+  import <file>         upsert registry records from a JSON or CSV export
   help                  show this help
 
 Configuration comes from the environment: PORT, DATA_DIR (default ./data), DATABASE_URL.
@@ -20,8 +28,24 @@ Run "orbitshare <command> --help" for the options of one command.
 
 type Command = (args: string[]) => Promise<number>;
 
+/** For commands without options of their own: only --help, and nothing unexpected. */
+function noOptions(name: string, summary: string, args: string[]): boolean {
+  const { values, positionals } = parseCommandArgs({
+    args,
+    options: { help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(`Usage: orbitshare ${name}\n\n${summary}\n\nOptions:\n  -h, --help  show this help\n`);
+    return true;
+  }
+  if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}". Run with --help for the options.`);
+  return false;
+}
+
 const commands: Record<string, Command> = {
-  serve: async () => {
+  serve: async (args) => {
+    if (noOptions('serve', 'Starts the web server and API (PORT, default 3000).', args)) return EXIT.ok;
     const server = await startServer(loadConfig());
     const stop = async () => {
       await server.stop();
@@ -31,7 +55,8 @@ const commands: Record<string, Command> = {
     process.once('SIGTERM', stop);
     return new Promise<number>(() => {});
   },
-  migrate: async () => {
+  migrate: async (args) => {
+    if (noOptions('migrate', 'Applies pending database migrations.', args)) return EXIT.ok;
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
@@ -42,7 +67,18 @@ const commands: Record<string, Command> = {
     }
     return EXIT.ok;
   },
+  seed: seedCommand,
+  export: exportCommand,
+  import: importCommand,
 };
+
+/** The message of an error, with every field issue of an AppError that the message does not already show. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof AppError)) return error.message;
+  const extra = error.issues.filter((i) => !error.message.includes(i.message)).map((i) => `\n  ${i.field}: ${i.message}`);
+  return `${error.message}${extra.join('')}`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -66,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`orbitshare ${name}: ${error.message}`);
       return error.exitCode;
     }
-    console.error(`orbitshare ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`orbitshare ${name}: ${describe(error)}`);
     return EXIT.failure;
   }
 }

@@ -50,7 +50,11 @@ async function apply(tx: DbOrTx, actor: Actor, op: SeedOperation): Promise<void>
     const issues = error.issues.length
       ? error.issues.map((i) => ({ ...i, field: `${op.path}.${i.field}` }))
       : [{ field: op.path, code: error.code, message: error.message }];
-    throw new AppError(error.code, `The demo data was refused at ${op.path}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+    throw new AppError(
+      error.code,
+      `The demo data was refused at ${op.path}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
 }
 
@@ -60,7 +64,12 @@ async function apply(tx: DbOrTx, actor: Actor, op: SeedOperation): Promise<void>
  * loaded version is recorded in installation_facts, and loading it again does nothing. Countries
  * that already exist are left as they are (they are reference data a person may have added).
  */
-export async function seedRegistry(db: Db, actor: Actor = SYSTEM, data?: unknown, options: SeedOptions = {}): Promise<SeedResult> {
+export async function seedRegistry(
+  db: Db,
+  actor: Actor = SYSTEM,
+  data?: unknown,
+  options: SeedOptions = {},
+): Promise<SeedResult> {
   const parsed: SeedData = data === undefined ? readSeedFile() : parseSeedData(data);
   const plan = planSeed(parsed); // every reference checked before anything is written
   const version = parsed.version;
@@ -71,7 +80,10 @@ export async function seedRegistry(db: Db, actor: Actor = SYSTEM, data?: unknown
       const loaded = await loadedVersion(tx);
       if (loaded === version) return { outcome: 'already_loaded', version, created: {} } satisfies SeedResult;
       if (loaded !== undefined) {
-        throw new AppError('CONFLICT', `Demo data version ${loaded} is loaded; loading version ${version} over it is not supported.`);
+        throw new AppError(
+          'CONFLICT',
+          `Demo data version ${loaded} is loaded; loading version ${version} over it is not supported.`,
+        );
       }
       if (options.onlyIfEmpty) {
         const [row] = await tx.select({ n: count() }).from(missions);

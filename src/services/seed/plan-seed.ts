@@ -63,7 +63,8 @@ export function planSeed(data: SeedData): SeedOperation[] {
     const ids = new Map<string, string>();
     list.forEach((item, i) => {
       const key = keyOf(item);
-      if (ids.has(key)) issues.push({ field: `${name}[${i}].${keyField}`, code: 'DUPLICATE', message: `"${key}" is listed twice` });
+      if (ids.has(key))
+        issues.push({ field: `${name}[${i}].${keyField}`, code: 'DUPLICATE', message: `"${key}" is listed twice` });
       ids.set(key, randomUUID());
     });
     return ids;

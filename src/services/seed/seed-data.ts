@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { IsoDate, Name, opt, Slug } from '../../contracts/common.js';
+import { Name, opt, Slug } from '../../contracts/common.js';
 import {
   CountryInput,
   HostModuleInput,
@@ -28,7 +28,9 @@ export const SeedOrganisation = OrganisationInput.strict();
 export const SeedInstitution = InstitutionInput.omit({ countryCode: true, organisationId: true })
   .extend({ country: opt(CountryRef), organisation: opt(Slug) })
   .strict();
-export const SeedMission = MissionInput.omit({ agencyId: true }).extend({ agency: opt(Slug) }).strict();
+export const SeedMission = MissionInput.omit({ agencyId: true })
+  .extend({ agency: opt(Slug) })
+  .strict();
 export const SeedHostModule = HostModuleInput.omit({ missionId: true }).extend({ mission: Slug }).strict();
 export const SeedSampleCollection = SampleCollectionInput.omit({ missionId: true }).extend({ mission: Slug }).strict();
 export const SeedProgram = ProgramInput.omit({ missionId: true, agencyId: true })
@@ -72,9 +74,7 @@ export const SEED_FILE = new URL('../../../src/db/seed/registry.v1.json', import
 
 /** Formats a zod/record path the way a person reads the file: `projects[3].participants[0].institution`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 /** One AppError listing every problem of the data file, each on its own line. */

@@ -42,7 +42,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function importError(issues: FieldIssue[]): AppError {
   const noun = issues.length === 1 ? 'problem' : 'problems';
   const lines = issues.map((i) => `  ${i.field}: ${i.message}`);
-  return new AppError(issues[0]?.code ?? 'VALIDATION_FAILED', `The import has ${issues.length} ${noun}; nothing was written:\n${lines.join('\n')}`, issues);
+  return new AppError(
+    issues[0]?.code ?? 'VALIDATION_FAILED',
+    `The import has ${issues.length} ${noun}; nothing was written:\n${lines.join('\n')}`,
+    issues,
+  );
 }
 
 /** Checks the shape of every record against the resource's input contract, all at once. */
@@ -84,13 +88,15 @@ function planImport(records: Record<string, unknown[]>): Planned[] {
       if (resource.naturalId) id = String(parsed.data[resource.idField]);
       else if (row[resource.idField] != null) {
         id = String(row[resource.idField]);
-        if (!UUID.test(id)) issues.push({ field: `${path}.${resource.idField}`, code: 'VALIDATION_FAILED', message: `"${id}" is not a uuid` });
+        if (!UUID.test(id))
+          issues.push({ field: `${path}.${resource.idField}`, code: 'VALIDATION_FAILED', message: `"${id}" is not a uuid` });
       }
       const archived = row.archivedAt != null && row.archivedAt !== '';
       mine.push({ resource, path, id, input: parsed.data as Row, archived });
     });
     // Within a resource that refers to itself (a region's sovereign country), referenced ones first.
-    if (resource.name === 'countries') mine.sort((a, b) => Number(a.input.sovereignCode != null) - Number(b.input.sovereignCode != null));
+    if (resource.name === 'countries')
+      mine.sort((a, b) => Number(a.input.sovereignCode != null) - Number(b.input.sovereignCode != null));
     planned.push(...mine);
   }
   if (issues.length > 0) throw importError(issues);
