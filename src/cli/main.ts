@@ -8,6 +8,7 @@ import { parseCommandArgs } from './args.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { seedCommand } from './commands/seed.js';
+import { userCommand } from './commands/user.js';
 import { CliError, EXIT } from './errors.js';
 
 const HELP = `orbitshare ${VERSION}: international space cooperation programs, end to end
@@ -20,6 +21,7 @@ Commands:
   seed                  load the demo data (the real programs) into the registry
   export                write the registry as JSON or CSV
   import <file>         upsert registry records from a JSON or CSV export
+  user <action>         create accounts, grant and revoke roles, issue API tokens
   help                  show this help
 
 Configuration comes from the environment: PORT, DATA_DIR (default ./data), DATABASE_URL.
@@ -70,6 +72,7 @@ const commands: Record<string, Command> = {
   seed: seedCommand,
   export: exportCommand,
   import: importCommand,
+  user: userCommand,
 };
 
 /** The message of an error, with every field issue of an AppError that the message does not already show. */

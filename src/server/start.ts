@@ -20,7 +20,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(database);
-    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db);
+    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db, { environment: config.NODE_ENV });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
     let sender: MailSender | undefined;
     const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => sender?.poke() };

@@ -31,9 +31,11 @@ export async function createApiToken(
   db: Db,
   actor: Actor,
   input: { name: string; scopes: TokenScope[]; expiresInDays?: number | null },
+  /** The system (the operator's CLI) may issue a token for a named account; others only for themselves. */
+  forAccountId?: string,
 ) {
   authorize(actor, 'account.write');
-  const accountId = ownerOf(actor);
+  const accountId = actor.kind === 'system' && forAccountId ? forAccountId : ownerOf(actor);
   const { token, hash } = newSecret(TOKEN_PREFIX);
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null;
   return db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { type Actor, SYSTEM } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
 
@@ -110,10 +111,15 @@ export async function seedRegistry(
   }
 }
 
-/** Loads the demo data on the first start of an empty database (no missions, no seed fact). */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+/**
+ * Loads the demo data on the first start of an empty database (no missions, no seed fact), and,
+ * outside production, one demo account per role.
+ */
+export async function seedIfEmpty(db: Db, options: { environment?: string } = {}): Promise<boolean> {
   const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
   if (fact) return false;
   const result = await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true });
+  const environment = options.environment ?? 'development';
+  if (result.outcome === 'loaded' && environment !== 'production') await seedDemoAccounts(db, environment);
   return result.outcome === 'loaded';
 }

@@ -1,0 +1,88 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { installationFacts, institutions, programs, sampleCollections } from '../../db/schema.js';
+import type { Role } from '../../domain/accounts/roles.js';
+import { AppError } from '../../domain/errors.js';
+import { createAccountIn } from '../accounts/create-account.js';
+import { SYSTEM } from '../actor.js';
+
+/** The demo password of every demo account (README, "Demo accounts"). */
+export const DEMO_PASSWORD = 'orbitshare-demo';
+const FACT = 'seed.demo_accounts';
+
+interface DemoAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** What the role is scoped to, by slug in the demo data (or a call id for reviewers). */
+  scope?: { kind: 'institution' | 'program' | 'sample_collection' | 'call'; slug: string };
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@orbitshare.demo', displayName: 'Demo Administrator', role: 'administrator' },
+  {
+    email: 'officer@orbitshare.demo',
+    displayName: '李明 (Demo Program Officer)',
+    role: 'program_officer',
+    scope: { kind: 'program', slug: 'change-8-cooperation' },
+  },
+  {
+    email: 'official@orbitshare.demo',
+    displayName: 'Demo Selection Official',
+    role: 'selection_official',
+    scope: { kind: 'program', slug: 'change-8-cooperation' },
+  },
+  {
+    email: 'curator@orbitshare.demo',
+    displayName: 'Demo Sample Curator',
+    role: 'curator',
+    scope: { kind: 'sample_collection', slug: 'change-5-samples' },
+  },
+  // Calls arrive with the calls capability; until then a reviewer's grant names the call by its id.
+  {
+    email: 'reviewer@orbitshare.demo',
+    displayName: 'Demo Reviewer',
+    role: 'reviewer',
+    scope: { kind: 'call', slug: 'change-5-international-2025' },
+  },
+  {
+    email: 'applicant@orbitshare.demo',
+    displayName: '大阪 太郎 (Demo Applicant)',
+    role: 'applicant',
+    scope: { kind: 'institution', slug: 'osaka-university' },
+  },
+];
+
+/**
+ * One account per role, for trying the system out. Never in production: the passwords are public.
+ * Runs once (recorded in installation_facts); needs the demo registry for the scopes.
+ */
+export async function seedDemoAccounts(db: Db, environment: string): Promise<'created' | 'already_there'> {
+  if (environment === 'production') {
+    throw new AppError('FORBIDDEN', 'Demo accounts have public passwords and are never created when NODE_ENV=production.');
+  }
+  return db.transaction(async (tx) => {
+    const [fact] = await tx.select().from(installationFacts).where(eq(installationFacts.key, FACT)).for('update');
+    if (fact) return 'already_there' as const;
+    const slugs = DEMO_ACCOUNTS.flatMap((a) => (a.scope ? [a.scope.slug] : []));
+    const ids = new Map<string, string>();
+    for (const table of [institutions, programs, sampleCollections]) {
+      for (const row of await tx.select({ id: table.id, slug: table.slug }).from(table).where(inArray(table.slug, slugs))) {
+        ids.set(row.slug, row.id);
+      }
+    }
+    for (const demo of DEMO_ACCOUNTS) {
+      const scopeId = demo.scope ? (demo.scope.kind === 'call' ? demo.scope.slug : ids.get(demo.scope.slug)) : null;
+      if (demo.scope && !scopeId)
+        throw new AppError('REFERENCE_NOT_FOUND', `Load the demo data first: "${demo.scope.slug}" is missing.`);
+      await createAccountIn(tx, SYSTEM, {
+        email: demo.email,
+        displayName: demo.displayName,
+        password: DEMO_PASSWORD,
+        grants: [{ role: demo.role, scopeId }],
+      });
+    }
+    await tx.insert(installationFacts).values({ key: FACT, value: { emails: DEMO_ACCOUNTS.map((a) => a.email) } });
+    return 'created' as const;
+  });
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/services/seed/demo-accounts.js';
+import { seedIfEmpty } from '../../src/services/seed/load-seed.js';
+import { type TestApp, testApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe('demo accounts', () => {
+  it('are refused in production', async () => {
+    await expect(seedDemoAccounts(t.database.db, 'production')).rejects.toThrow(/NODE_ENV=production/);
+  });
+
+  it('come with the demo data, one per role, each able to sign in with its scoped role', async () => {
+    expect(await seedIfEmpty(t.database.db, { environment: 'development' })).toBe(true);
+    const roles = new Set<string>();
+    for (const demo of DEMO_ACCOUNTS) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: demo.email, password: DEMO_PASSWORD },
+      });
+      expect(res.statusCode, demo.email).toBe(200);
+      const [grant] = res.json().account.grants;
+      expect(grant.role).toBe(demo.role);
+      if (demo.role !== 'administrator') expect(grant.scopeId).toBeTruthy();
+      roles.add(grant.role);
+    }
+    expect(roles.size).toBe(6);
+    expect(await seedDemoAccounts(t.database.db, 'development')).toBe('already_there');
+  });
+});
