@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { type Database, openDatabase } from '../db/connection.js';
+import { type Database, openPostgres } from '../db/connection.js';
+import { openEmbeddedFromImage } from '../db/initial-image.js';
 import { migrate } from '../db/migrate.js';
 import { smtpMailer } from '../services/email/deliver-outbox.js';
 import { type MailSender, startMailSender } from '../services/email/mail-sender.js';
@@ -17,10 +18,13 @@ export interface RunningServer {
 
 /** Opens the database, applies migrations, loads the demo data into an empty one, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database: Database & { createdFromImage?: boolean } = config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config.DB_POOL_SIZE)
+    : await openEmbeddedFromImage(config.DATA_DIR, config.SEED_ON_EMPTY);
   try {
     await migrate(database);
-    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db, { environment: config.NODE_ENV });
+    if (config.SEED_ON_EMPTY)
+      await seedIfEmpty(database.db, { environment: config.NODE_ENV, firstStart: database.createdFromImage });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
     let sender: MailSender | undefined;
     const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => sender?.poke() };

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
+import { AccountPage } from './pages/account/AccountPage.js';
+import { AdminPage } from './pages/admin/AdminPage.js';
+import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage.js';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
+import { SignInPage } from './pages/auth/SignInPage.js';
+import { SignUpPage } from './pages/auth/SignUpPage.js';
+import { VerifyEmailPage } from './pages/auth/VerifyEmailPage.js';
 import { CountriesPage } from './pages/CountriesPage.js';
 import { CountryPage } from './pages/CountryPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -27,6 +34,20 @@ function Page({ route }: { route: Route }) {
       return <CountriesPage />;
     case 'country':
       return <CountryPage code={route.code} />;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'sign-up':
+      return <SignUpPage />;
+    case 'verify-email':
+      return <VerifyEmailPage />;
+    case 'reset-password':
+      return <ResetPasswordPage />;
+    case 'accept-invitation':
+      return <AcceptInvitationPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'admin':
+      return <AdminPage />;
     default:
       return <UnknownPage />;
   }

@@ -55,3 +55,10 @@ export function scriptLang(text: string): string | undefined {
   if (/[\u0600-\u06ff]/.test(text)) return 'ar';
   return undefined;
 }
+
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+/** "12 Mar 2026, 14:05" in the reader's time zone, from an ISO timestamp in UTC. */
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDate = (iso: string) => dateOnly.format(new Date(iso));

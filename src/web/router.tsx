@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useMemo, useSyncExternalStore } from 'react';
 
 // A small client-side router: the URL is the state, history.pushState changes it, and popstate (the
 // back button) or a navigation event tells React to re-render.
@@ -18,11 +18,24 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-export function navigate(to: string) {
+/** The query string, e.g. "?token=…"; pages that read it re-render when it changes. */
+export function useSearch(): URLSearchParams {
+  const search = useSyncExternalStore(subscribe, () => window.location.search);
+  return useMemo(() => new URLSearchParams(search), [search]);
+}
+
+/** Goes to `to`; `replace` swaps the current history entry (a redirect the back button should skip). */
+export function navigate(to: string, { replace = false }: { replace?: boolean } = {}) {
   if (to === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, '', to);
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(EVENT));
   window.scrollTo(0, 0);
+}
+
+/** A path inside this site to return to after signing in; anything else (another site, …) becomes "/". */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 export type Route =
@@ -33,7 +46,16 @@ export type Route =
   | { page: 'institution'; slug: string }
   | { page: 'countries' }
   | { page: 'country'; code: string }
+  | { page: 'sign-in' }
+  | { page: 'sign-up' }
+  | { page: 'verify-email' }
+  | { page: 'reset-password' }
+  | { page: 'accept-invitation' }
+  | { page: 'account' }
+  | { page: 'admin' }
   | { page: 'not-found' };
+
+const SINGLE_PAGES = new Set(['sign-in', 'sign-up', 'verify-email', 'reset-password', 'accept-invitation', 'account', 'admin']);
 
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -44,6 +66,7 @@ export function matchRoute(path: string): Route {
   if (first === 'countries') return second ? { page: 'country', code: second } : { page: 'countries' };
   if (first === 'missions' && second) return { page: 'mission', slug: second };
   if (first === 'institutions' && second) return { page: 'institution', slug: second };
+  if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };
 }
 

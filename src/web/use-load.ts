@@ -29,3 +29,18 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   }, [key]);
   return result.key === key ? result.value : { state: 'loading' };
 }
+
+/**
+ * Loads once, like useLoad, and lets the page change the loaded data in place after a write (a revoked
+ * session leaves the list without a spinner in between); `reload` fetches again.
+ */
+export function useLoadedState<T>(load: (signal: AbortSignal) => Promise<T>, key: string) {
+  const [round, setRound] = useState(0);
+  const loaded = useLoad(load, `${key}#${round}`);
+  const [local, setLocal] = useState<{ from: Load<T>; data: T } | null>(null);
+  const current: Load<T> = local && local.from === loaded ? { state: 'ready', data: local.data } : loaded;
+  const update = (change: (data: T) => T) => {
+    if (current.state === 'ready') setLocal({ from: loaded, data: change(current.data) });
+  };
+  return { load: current, update, reload: () => setRound((r) => r + 1) };
+}

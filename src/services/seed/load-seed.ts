@@ -115,11 +115,14 @@ export async function seedRegistry(
  * Loads the demo data on the first start of an empty database (no missions, no seed fact), and,
  * outside production, one demo account per role.
  */
-export async function seedIfEmpty(db: Db, options: { environment?: string } = {}): Promise<boolean> {
-  const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
-  if (fact) return false;
-  const result = await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true });
+export async function seedIfEmpty(
+  db: Db,
+  options: { environment?: string /** The database was just unpacked from the build's image. */; firstStart?: boolean } = {},
+): Promise<boolean> {
   const environment = options.environment ?? 'development';
-  if (result.outcome === 'loaded' && environment !== 'production') await seedDemoAccounts(db, environment);
-  return result.outcome === 'loaded';
+  const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
+  let loaded = false;
+  if (!fact) loaded = (await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true })).outcome === 'loaded';
+  if ((loaded || options.firstStart) && environment !== 'production') await seedDemoAccounts(db, environment);
+  return loaded;
 }

@@ -1,4 +1,6 @@
+import { isAdministrator, useSession } from '../api.js';
 import { Link } from '../router.js';
+import { signOutAndGoHome } from '../sign-out.js';
 
 const NAV = [
   { to: '/', label: 'Home', match: (p: string) => p === '/' },
@@ -31,7 +33,50 @@ export function Header({ path }: { path: string }) {
             API docs
           </a>
         </nav>
+        <AccountNav path={path} />
       </div>
     </header>
+  );
+}
+
+/** Only what the person may do: sign in or up when anonymous; their account, sign out, and Admin for administrators. */
+function AccountNav({ path }: { path: string }) {
+  const { status, account } = useSession();
+  // Until the server has said who is signed in, show nothing rather than a wrong "Sign in".
+  if (status === 'loading') return <div className="account-nav" aria-hidden="true" />;
+  if (!account) {
+    return (
+      <nav aria-label="Account" className="site-nav account-nav" data-testid="account-nav">
+        <Link to="/sign-in" aria-current={path === '/sign-in' ? 'page' : undefined} data-testid="nav-sign-in">
+          Sign in
+        </Link>
+        <Link
+          to="/sign-up"
+          className="site-nav__cta"
+          aria-current={path === '/sign-up' ? 'page' : undefined}
+          data-testid="nav-sign-up"
+        >
+          Sign up
+        </Link>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label="Account" className="site-nav account-nav" data-testid="account-nav">
+      {isAdministrator(account) ? (
+        <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
+          Admin
+        </Link>
+      ) : null}
+      <Link to="/account" aria-current={path === '/account' ? 'page' : undefined} data-testid="nav-account">
+        <span className="account-nav__avatar" aria-hidden="true">
+          {account.displayName.trim().charAt(0).toUpperCase()}
+        </span>
+        {account.displayName}
+      </Link>
+      <button type="button" className="site-nav__button" onClick={() => void signOutAndGoHome()} data-testid="nav-sign-out">
+        Sign out
+      </button>
+    </nav>
   );
 }

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { SYSTEM } from '../services/actor.js';
+import { seedRegistry } from '../services/seed/load-seed.js';
+import { type Database, wrapPglite } from './connection.js';
+import { migrate } from './migrate.js';
+
+/**
+ * A migrated embedded database with the demo registry loaded, made once by `npm run build`. A first
+ * start on an empty DATA_DIR unpacks it instead of creating a cluster, migrating and loading the
+ * demo data one record at a time, which takes several times longer (bench/cold-start.ts). It holds
+ * no accounts: demo accounts are made at first start, and never in production.
+ */
+export const INITIAL_IMAGE = new URL('../../dist/initial-db.tar.gz', import.meta.url);
+
+export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<number> {
+  const client = await PGlite.create();
+  try {
+    const database = wrapPglite(client);
+    await migrate(database);
+    await seedRegistry(database.db, SYSTEM);
+    const blob = await client.dumpDataDir('gzip');
+    const bytes = Buffer.from(await blob.arrayBuffer());
+    writeFileSync(target, bytes);
+    return bytes.length;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Opens DATA_DIR; an empty one is filled from the image when the build made one (and it is wanted). */
+export async function openEmbeddedFromImage(dataDir: string, useImage = true): Promise<Database & { createdFromImage: boolean }> {
+  const empty = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (useImage && empty && existsSync(INITIAL_IMAGE)) {
+    rmSync(dataDir, { recursive: true, force: true });
+    const client = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
+    return { ...wrapPglite(client), createdFromImage: true };
+  }
+  const client = await PGlite.create({ dataDir });
+  return { ...wrapPglite(client), createdFromImage: false };
+}

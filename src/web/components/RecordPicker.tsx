@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { type Choice, type RegistryKind, registryApi } from '../api.js';
+import { Field } from './Form.js';
+
+const NOUN: Record<RegistryKind, string> = {
+  institutions: 'institution',
+  programs: 'program',
+  'sample-collections': 'sample collection',
+};
+
+/**
+ * A searchable select over a registry list: type to narrow the list (20 at a time, by name), then
+ * choose. Two plain controls rather than a custom combobox, so keyboards, screen readers and phones
+ * all get their native behaviour.
+ */
+export function RecordPicker({
+  kind,
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  kind: RegistryKind;
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  testId?: string;
+}) {
+  const noun = NOUN[kind];
+  const [query, setQuery] = useState('');
+  const [choices, setChoices] = useState<Choice[] | null>(null);
+  const [selected, setSelected] = useState<Choice | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      registryApi.search(kind, query, controller.signal).then(
+        (found) => {
+          setChoices(found);
+          setFailed(null);
+        },
+        (e: unknown) => {
+          if (!controller.signal.aborted) setFailed(e instanceof Error ? e.message : String(e));
+        },
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [kind, query]);
+
+  // Keep the chosen record in the list even when a new search no longer finds it.
+  const shown = selected && !choices?.some((c) => c.id === selected.id) ? [selected, ...(choices ?? [])] : (choices ?? []);
+
+  return (
+    <Field
+      label={label}
+      error={error ?? failed ?? undefined}
+      hint={`Type part of the name to narrow the list, then choose the ${noun}.`}
+      testId={testId}
+    >
+      {(props) => (
+        <div className="picker">
+          <input
+            type="search"
+            className="input picker__search"
+            placeholder={`Search ${noun}s…`}
+            aria-label={`Search ${noun}s`}
+            aria-controls={props.id}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid={testId ? `${testId}-search` : undefined}
+          />
+          <select
+            {...props}
+            className="input"
+            value={value}
+            onChange={(e) => {
+              onChange(e.target.value);
+              setSelected(shown.find((c) => c.id === e.target.value) ?? null);
+            }}
+            data-testid={testId ? `${testId}-select` : undefined}
+          >
+            <option value="">
+              {choices === null ? 'Loading…' : shown.length === 0 ? `No ${noun} matches` : `Choose a ${noun}`}
+            </option>
+            {shown.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </Field>
+  );
+}
+
+const names = new Map<string, Promise<string>>();
+
+/** The name of the registry record a grant is scoped to, looked up once per id. */
+export function ScopeName({ kind, id }: { kind: RegistryKind; id: string }) {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const key = `${kind}/${id}`;
+    let lookup = names.get(key);
+    if (!lookup) {
+      lookup = registryApi.one(kind, id).then(
+        (c) => c.label,
+        () => id,
+      );
+      names.set(key, lookup);
+    }
+    let live = true;
+    void lookup.then((n) => {
+      if (live) setName(n);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, id]);
+  return <span title={id}>{name ?? id}</span>;
+}

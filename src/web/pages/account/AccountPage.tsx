@@ -1,0 +1,62 @@
+import type { Account } from '../../api.js';
+import { GrantLabel } from '../../components/GrantLabel.js';
+import { Meta } from '../../components/Meta.js';
+import { RequireAccount } from '../../components/RequireAccount.js';
+import { formatDateTime } from '../../format.js';
+import { signOutAndGoHome } from '../../sign-out.js';
+import { useTitle } from '../../use-title.js';
+import { SessionsSection } from './SessionsSection.js';
+import { TokensSection } from './TokensSection.js';
+
+export function AccountPage() {
+  useTitle('Your account');
+  return <RequireAccount>{(account) => <AccountView account={account} />}</RequireAccount>;
+}
+
+function AccountView({ account }: { account: Account }) {
+  return (
+    <section data-testid="account-page">
+      <div className="page-head">
+        <div>
+          <h1 data-testid="account-name">{account.displayName}</h1>
+          <Meta
+            items={[
+              <span key="email" data-testid="account-email" className="break">
+                {account.email}
+              </span>,
+              account.lastLoginAt ? `last sign-in ${formatDateTime(account.lastLoginAt)}` : null,
+            ]}
+          />
+        </div>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => void signOutAndGoHome()}
+          data-testid="account-sign-out"
+        >
+          Sign out
+        </button>
+      </div>
+
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">Your roles</h2>
+        {account.grants.length === 0 ? (
+          <p className="muted" data-testid="no-grants">
+            You hold no role yet. An administrator grants roles.
+          </p>
+        ) : (
+          <ul className="grant-list" data-testid="my-grants">
+            {account.grants.map((g) => (
+              <li key={g.id}>
+                <GrantLabel grant={g} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <SessionsSection />
+      <TokensSection />
+    </section>
+  );
+}
