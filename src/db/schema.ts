@@ -32,6 +32,7 @@ import {
 import { inList } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
+export * from './tables/calls.js';
 
 // Columns every registry record carries. `archived_at` hides a record from lists without losing it:
 // later records (calls, agreements) keep pointing at archived ones.
