@@ -28,6 +28,13 @@ export const ACTIONS = {
   'accounts.read': { who: [], write: false },
   'outbox.read': { who: [], write: false },
   'audit.read': { who: [], write: false },
+  // Calls: anyone reads published calls; program officers run the calls of their programs.
+  'calls.read': { who: 'public', write: false },
+  'calls.manage': { who: ['program_officer'], write: true },
+  'calls.applications.read': { who: ['program_officer', 'selection_official'], write: false },
+  // Applications: applicants write their own; officers read those of their programs' calls.
+  'applications.read': { who: 'signed_in', write: false },
+  'applications.write': { who: ['applicant'], write: true },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
@@ -52,6 +59,16 @@ export function authorize(actor: Actor, action: Action): void {
   const decision = decide(actor, action);
   if (decision === 'sign_in_required') throw new AppError('UNAUTHENTICATED', 'Sign in to do this.');
   if (decision === 'forbidden') throw new AppError('FORBIDDEN', 'Your roles do not allow this.');
+}
+
+/**
+ * Object-level check: does the actor hold `role` on this scope (or is an administrator)? Services
+ * use it after loading the object, and answer NOT_FOUND when it fails, so existence does not leak.
+ */
+export function holdsScoped(actor: Actor, roles: readonly Role[], scopeType: string, scopeId: string): boolean {
+  if (isAdministrator(actor)) return true;
+  if (actor.kind !== 'account') return false;
+  return actor.grants.some((g) => roles.includes(g.role) && g.scopeType === scopeType && g.scopeId === scopeId);
 }
 
 export function isAdministrator(actor: Actor): boolean {

@@ -25,9 +25,14 @@ const WHO: Record<Action, Who> = {
   'accounts.read': ['administrator'],
   'outbox.read': ['administrator'],
   'audit.read': ['administrator'],
+  'calls.read': 'everyone',
+  'calls.manage': ['program_officer', 'administrator'],
+  'calls.applications.read': ['program_officer', 'selection_official', 'administrator'],
+  'applications.read': 'signed_in',
+  'applications.write': ['applicant', 'administrator'],
 };
 
-const WRITE_ACTIONS = new Set<Action>(['registry.write', 'auth.session', 'account.write', 'accounts.admin']);
+const WRITE_ACTIONS = new Set<Action>(['registry.write', 'auth.session', 'account.write', 'accounts.admin', 'calls.manage', 'applications.write']);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };
 
