@@ -40,20 +40,24 @@ export async function listRecords(db: DbOrTx, actor: Actor, resource: RegistryRe
   }
   const where = and(...conditions);
   const order = options.sort?.startsWith('-') ? desc(sortColumn) : asc(sortColumn);
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(resource.table)
-      .where(where)
-      .orderBy(order, asc(resource.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ total: count() }).from(resource.table).where(where),
-  ]);
+  const offset = (options.page - 1) * options.pageSize;
+  const rows = await db
+    .select()
+    .from(resource.table)
+    .where(where)
+    .orderBy(order, asc(resource.id))
+    .limit(options.pageSize)
+    .offset(offset);
+  // A page that is not full tells the total by itself (unless it is past the end); only a full or
+  // empty page needs the count query.
+  const total =
+    rows.length > 0 && rows.length < options.pageSize
+      ? offset + rows.length
+      : Number((await db.select({ total: count() }).from(resource.table).where(where))[0]?.total ?? 0);
   return {
     items: await presentRows(db, resource, rows as Record<string, unknown>[]),
     page: options.page,
     pageSize: options.pageSize,
-    total: Number(totals[0]?.total ?? 0),
+    total,
   };
 }
