@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   INVALID_ISO_CODE: 'Not an assigned ISO 3166-1 alpha-2 country or region code.',
   INVALID_ORCID: 'Not a valid ORCID iD (format or check digit).',
   INVALID_ROR: 'Not a valid ROR id (format or checksum).',
+  INELIGIBLE: 'The team does not meet the eligibility rules of the call.',
+  OVER_LIMIT: 'A request exceeds what the call offers (mass, power, size, temperature, data or sample mass).',
   REFERENCE_NOT_FOUND: 'A referenced record does not exist.',
   UNAUTHENTICATED: 'Sign in (or send a valid API token) to do this.',
   FORBIDDEN: 'Your roles do not allow this.',
@@ -19,6 +21,7 @@ export const ERROR_CODES = {
   ARCHIVED: 'The record is archived and cannot be changed.',
   CONFLICT: 'The change conflicts with the current state of the record.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts.',
+  INVALID_FILE: 'The uploaded file is not of the type asked for (checked by its content, not its name).',
   RATE_LIMITED: 'Too many requests; try again later.',
   INTERNAL: 'An unexpected error occurred; nothing was changed.',
 } as const;

@@ -12,7 +12,15 @@ export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
 export const SAMPLE_FORMS = ['powder_portion', 'rock_fragment', 'thin_section'] as const;
 export type SampleForm = (typeof SAMPLE_FORMS)[number];
 
-export const HAZARDS = ['laser', 'radioactive_source', 'pressure_vessel', 'high_voltage', 'pyrotechnic', 'magnetic_field', 'toxic_material'] as const;
+export const HAZARDS = [
+  'laser',
+  'radioactive_source',
+  'pressure_vessel',
+  'high_voltage',
+  'pyrotechnic',
+  'magnetic_field',
+  'toxic_material',
+] as const;
 export type Hazard = (typeof HAZARDS)[number];
 
 export const MOUNTING_SIDES = ['inside', 'outside'] as const;

@@ -1,13 +1,21 @@
 import type { Locale } from '../accounts/roles.js';
 
-export type TemplateName = 'verify_email' | 'reset_password' | 'invitation' | 'signup_exists';
+export type TemplateName = 'verify_email' | 'reset_password' | 'invitation' | 'signup_exists' | 'submission_receipt';
 
 interface Rendered {
   subject: string;
   body: string;
 }
 
-type Vars = { name: string; link: string; hours: number };
+type Vars = {
+  name: string;
+  link: string;
+  hours: number;
+  /** submission_receipt: the call, the version written and when (in the call's time zone). */
+  callTitle?: string;
+  version?: number;
+  at?: string;
+};
 
 // Plain text, in English and Chinese. The link carries a single-use token; nothing else is secret.
 const TEMPLATES: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
@@ -49,6 +57,16 @@ const TEMPLATES: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
     zh: (v) => ({
       subject: 'Orbitshare 注册提醒',
       body: `${v.name}，您好：\n\n有人尝试使用此电子邮箱注册 Orbitshare，但该邮箱已有账户。如果您忘记了密码，可在此重置：\n\n${v.link}\n`,
+    }),
+  },
+  submission_receipt: {
+    en: (v) => ({
+      subject: `Orbitshare: your application to "${v.callTitle}" was received`,
+      body: `Dear ${v.name},\n\nWe received your application to the call "${v.callTitle}" (version ${v.version}) on ${v.at}.\n\nYou may amend it until the deadline; each submission is kept as a new version. See it here:\n\n${v.link}\n`,
+    }),
+    zh: (v) => ({
+      subject: `Orbitshare：已收到您对“${v.callTitle}”的申请`,
+      body: `${v.name}，您好：\n\n我们已于 ${v.at} 收到您对征集“${v.callTitle}”的申请（第 ${v.version} 版）。\n\n截止时间前您仍可修改并重新提交，每次提交都会保存为新版本。查看申请：\n\n${v.link}\n`,
     }),
   },
 };
