@@ -2,8 +2,11 @@
 // needs DATABASE_URL (it is skipped without): `scripts/with-postgres.sh npm run bench`.
 import { coldStart } from './cold-start.js';
 import { registryLoad } from './registry-load.js';
+import { submissionsBench } from './submissions.js';
 
 console.log('== cold-start: time to the first 200 from /api/health of the built server');
 await coldStart();
 console.log('\n== registry-load: list endpoints under load, built server on PostgreSQL');
 await registryLoad();
+console.log('\n== submissions: 200 applicants submitting at once, in-process server on PostgreSQL');
+await submissionsBench();

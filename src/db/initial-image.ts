@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
+import { seedDemoCalls } from '../services/seed/demo-calls.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
 import { migrate } from './migrate.js';
@@ -10,7 +11,8 @@ import { migrate } from './migrate.js';
  * A migrated embedded database with the demo registry loaded, made once by `npm run build`. A first
  * start on an empty DATA_DIR unpacks it instead of creating a cluster, migrating and loading the
  * demo data one record at a time, which takes several times longer (bench/cold-start.ts). It holds
- * no accounts: demo accounts are made at first start, and never in production.
+ * no accounts that can sign in: demo accounts are made at first start, and never in production; the
+ * demo calls' applications are owned by disabled accounts without a password (seed/demo-calls.ts).
  */
 export const INITIAL_IMAGE = new URL('../../dist/initial-db.tar.gz', import.meta.url);
 
@@ -20,6 +22,7 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     const database = wrapPglite(client);
     await migrate(database);
     await seedRegistry(database.db, SYSTEM);
+    await seedDemoCalls(database.db, SYSTEM);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

@@ -11,7 +11,9 @@ import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
+import { callRoutes } from './routes/calls.js';
 import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
@@ -77,6 +79,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);
   portalRoutes(app, ctx);
+  callRoutes(app, ctx);
+  applicationRoutes(app, ctx);
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb !== false && existsSync(WEB_ROOT)) {

@@ -3,6 +3,8 @@ import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
+import { ApplicationPage } from './pages/applications/ApplicationPage.js';
+import { MyApplicationsPage } from './pages/applications/MyApplicationsPage.js';
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage.js';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
 import { SignInPage } from './pages/auth/SignInPage.js';
@@ -10,6 +12,9 @@ import { SignUpPage } from './pages/auth/SignUpPage.js';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage.js';
 import { CountriesPage } from './pages/CountriesPage.js';
 import { CountryPage } from './pages/CountryPage.js';
+import { CallPage } from './pages/calls/CallPage.js';
+import { CallsPage } from './pages/calls/CallsPage.js';
+import { OfficerPage } from './pages/calls/OfficerPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { InstitutionPage } from './pages/InstitutionPage.js';
 import { MissionPage } from './pages/MissionPage.js';
@@ -34,6 +39,16 @@ function Page({ route }: { route: Route }) {
       return <CountriesPage />;
     case 'country':
       return <CountryPage code={route.code} />;
+    case 'calls':
+      return <CallsPage />;
+    case 'call':
+      return <CallPage slug={route.slug} />;
+    case 'call-applications':
+      return <OfficerPage slug={route.slug} />;
+    case 'applications':
+      return <MyApplicationsPage />;
+    case 'application':
+      return <ApplicationPage id={route.id} />;
     case 'sign-in':
       return <SignInPage />;
     case 'sign-up':

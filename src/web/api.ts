@@ -97,7 +97,8 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem?.detail ?? `The server answered ${response.status}.`, problem?.code, issues);
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** One JSON call to the API, with the CSRF header on writes; a problem+json answer throws an ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
@@ -115,6 +116,15 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Sends a file as the raw request body (e.g. a PDF attachment), with the CSRF header. */
+export async function uploadRaw<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  if (!response.ok) throw await problemOf(response);
   return (await response.json()) as T;
 }
 

@@ -53,16 +53,25 @@ export type Route =
   | { page: 'accept-invitation' }
   | { page: 'account' }
   | { page: 'admin' }
+  | { page: 'calls' }
+  | { page: 'call'; slug: string }
+  | { page: 'call-applications'; slug: string }
+  | { page: 'applications' }
+  | { page: 'application'; id: string }
   | { page: 'not-found' };
 
 const SINGLE_PAGES = new Set(['sign-in', 'sign-up', 'verify-email', 'reset-password', 'accept-invitation', 'account', 'admin']);
 
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second, ...rest] = parts;
-  if (rest.length > 0) return { page: 'not-found' };
+  const [first, second, third, ...rest] = parts;
+  if (first === 'calls' && second && third === 'applications' && rest.length === 0)
+    return { page: 'call-applications', slug: second };
+  if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
+  if (first === 'calls') return second ? { page: 'call', slug: second } : { page: 'calls' };
+  if (first === 'applications') return second ? { page: 'application', id: second } : { page: 'applications' };
   if (first === 'countries') return second ? { page: 'country', code: second } : { page: 'countries' };
   if (first === 'missions' && second) return { page: 'mission', slug: second };
   if (first === 'institutions' && second) return { page: 'institution', slug: second };

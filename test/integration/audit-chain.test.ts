@@ -26,7 +26,9 @@ describe('tamper-evident audit log', () => {
 
   it('detects a row edited behind the triggers', async () => {
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
-    await database.db.execute(sql`update audit_log set actor = 'mallory' where id = (select min(id) + 1 from audit_log)`);
+    await database.db.execute(
+      sql`update audit_log set actor = 'mallory' where id = (select id from audit_log order by id offset 1 limit 1)`,
+    );
     await database.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
     const report = await verifyAuditChain(database.db);
     expect(report.intact).toBe(false);

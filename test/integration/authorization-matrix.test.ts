@@ -32,7 +32,14 @@ const WHO: Record<Action, Who> = {
   'applications.write': ['applicant', 'administrator'],
 };
 
-const WRITE_ACTIONS = new Set<Action>(['registry.write', 'auth.session', 'account.write', 'accounts.admin', 'calls.manage', 'applications.write']);
+const WRITE_ACTIONS = new Set<Action>([
+  'registry.write',
+  'auth.session',
+  'account.write',
+  'accounts.admin',
+  'calls.manage',
+  'applications.write',
+]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };
 

@@ -1,8 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STAGES, APPLICATION_STATUSES, CALL_STATUSES, CHECK_RESULTS, MOUNTING_SIDES } from '../../domain/calls/vocabulary.js';
-import { accounts } from './accounts.js';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  APPLICATION_STAGES,
+  APPLICATION_STATUSES,
+  CALL_STATUSES,
+  CHECK_RESULTS,
+  MOUNTING_SIDES,
+} from '../../domain/calls/vocabulary.js';
 import { hostModules, institutions, programs, sampleCollections } from '../schema.js';
+import { accounts } from './accounts.js';
 import { inList } from './sql-helpers.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -46,7 +65,10 @@ export const calls = pgTable(
     check('calls_status', inList('status', CALL_STATUSES)),
     check('calls_stages', sql`${t.stages} in (1, 2)`),
     check('calls_window', sql`${t.opensAt} < ${t.closesAt}`),
-    check('calls_loi_window', sql`${t.loiClosesAt} is null or (${t.stages} = 2 and ${t.opensAt} < ${t.loiClosesAt} and ${t.loiClosesAt} < ${t.closesAt})`),
+    check(
+      'calls_loi_window',
+      sql`${t.loiClosesAt} is null or (${t.stages} = 2 and ${t.opensAt} < ${t.loiClosesAt} and ${t.loiClosesAt} < ${t.closesAt})`,
+    ),
   ],
 );
 

@@ -10,6 +10,10 @@ export interface EmailRequest {
   name: string;
   link: string;
   hours: number;
+  /** submission_receipt only. */
+  callTitle?: string;
+  version?: number;
+  at?: string;
 }
 
 /**

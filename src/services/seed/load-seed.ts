@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
+import { seedDemoCalls } from './demo-calls.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
 
@@ -123,6 +124,7 @@ export async function seedIfEmpty(
   const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
   let loaded = false;
   if (!fact) loaded = (await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true })).outcome === 'loaded';
+  if (loaded) await seedDemoCalls(db, SYSTEM); // the demo calls and their (synthetic) applications
   if ((loaded || options.firstStart) && environment !== 'production') await seedDemoAccounts(db, environment);
   return loaded;
 }

@@ -6,6 +6,7 @@ const NAV = [
   { to: '/', label: 'Home', match: (p: string) => p === '/' },
   { to: '/programs', label: 'Programs', match: (p: string) => p.startsWith('/programs') },
   { to: '/countries', label: 'Countries', match: (p: string) => p.startsWith('/countries') },
+  { to: '/calls', label: 'Calls', match: (p: string) => p.startsWith('/calls') },
 ];
 
 export function Header({ path }: { path: string }) {
@@ -63,6 +64,15 @@ function AccountNav({ path }: { path: string }) {
   }
   return (
     <nav aria-label="Account" className="site-nav account-nav" data-testid="account-nav">
+      {account.grants.some((g) => g.role === 'applicant') ? (
+        <Link
+          to="/applications"
+          aria-current={path.startsWith('/applications') ? 'page' : undefined}
+          data-testid="nav-applications"
+        >
+          My applications
+        </Link>
+      ) : null}
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
           Admin

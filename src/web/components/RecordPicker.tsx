@@ -53,6 +53,21 @@ export function RecordPicker({
     };
   }, [kind, query]);
 
+  // A value chosen earlier (a saved draft) is named even when it is not among the first results.
+  useEffect(() => {
+    if (!value || selected?.id === value) return;
+    let live = true;
+    registryApi.one(kind, value).then(
+      (found) => {
+        if (live) setSelected(found);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, value, selected?.id]);
+
   // Keep the chosen record in the list even when a new search no longer finds it.
   const shown = selected && !choices?.some((c) => c.id === selected.id) ? [selected, ...(choices ?? [])] : (choices ?? []);
 

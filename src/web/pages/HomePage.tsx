@@ -10,6 +10,7 @@ import { bodyLabel, plural } from '../format.js';
 import { Link } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { useTitle } from '../use-title.js';
+import { OpenCallsSection } from './calls/CallsPage.js';
 
 export function HomePage() {
   useTitle(undefined);
@@ -72,6 +73,8 @@ function Home({ summary: s }: { summary: PortalSummary }) {
           </ul>
         )}
       </section>
+
+      <OpenCallsSection />
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Missions by launch year</h2>

@@ -1,0 +1,287 @@
+import { useEffect, useState } from 'react';
+import { type Account, useSession } from '../../api.js';
+import { applicationsApi, type CallDetail, callsApi } from '../../calls-api.js';
+import { eligibilityRules, itemLimits, mass, mg, power } from '../../calls-format.js';
+import { formatInZone, syncClock } from '../../clock.js';
+import { Chip } from '../../components/Chip.js';
+import { Deadline } from '../../components/Deadline.js';
+import { FormError } from '../../components/Form.js';
+import { Meta } from '../../components/Meta.js';
+import { Loaded } from '../../components/PageState.js';
+import { formatNumber, label } from '../../format.js';
+import { Link, navigate } from '../../router.js';
+import { useLoad } from '../../use-load.js';
+import { useTitle } from '../../use-title.js';
+
+export function CallPage({ slug }: { slug: string }) {
+  const load = useLoad(async (signal) => {
+    const call = await callsApi.one(slug, signal);
+    syncClock(call.serverNow);
+    return call;
+  }, slug);
+  useTitle(load.state === 'ready' ? load.data.title : undefined);
+  return (
+    <Loaded load={load} what="call">
+      {(call) => <Call call={call} />}
+    </Loaded>
+  );
+}
+
+const isApplicant = (account: Account | null) => !!account?.grants.some((g) => g.role === 'applicant');
+
+function Call({ call }: { call: CallDetail }) {
+  const { account } = useSession();
+  return (
+    <article data-testid="call-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/calls">Open calls</Link> /
+      </nav>
+      <h1 data-testid="call-title">{call.title}</h1>
+      <Meta
+        items={[
+          <Chip
+            key="status"
+            value={call.status === 'published' ? 'open' : call.status}
+            text={call.status === 'published' ? 'Open' : undefined}
+          />,
+          <>
+            Program <Link to={`/programs/${call.program.slug}`}>{call.program.name}</Link>
+          </>,
+          call.stages === 2 ? 'Two stages: letter of intent, then full proposal' : 'One stage',
+        ]}
+      />
+      {call.summary ? <p className="lead">{call.summary}</p> : null}
+
+      <section aria-labelledby="dates-heading" className="panel">
+        <h2 id="dates-heading">Dates</h2>
+        <dl className="deadlines">
+          <div className="deadline">
+            <dt>Opens</dt>
+            <dd>{formatInZone(call.opensAt, call.timeZone)}</dd>
+          </div>
+          {call.loiClosesAt ? (
+            <Deadline label="Letters of intent due" at={call.loiClosesAt} timeZone={call.timeZone} testId="loi-deadline" />
+          ) : null}
+          <Deadline
+            label={call.stages === 2 ? 'Full proposals due' : 'Applications due'}
+            at={call.closesAt}
+            timeZone={call.timeZone}
+            testId="call-deadline"
+          />
+        </dl>
+        <ApplyBox call={call} account={account} />
+      </section>
+
+      <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Who may apply</h2>
+        <ul data-testid="call-eligibility">
+          {eligibilityRules(call.eligibility).map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
+
+      <Resources call={call} />
+
+      {call.criteria.length > 0 ? (
+        <section aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">How applications are judged</h2>
+          <ul className="weights" data-testid="call-criteria">
+            {call.criteria.map((c) => (
+              <li key={c.key} className="weight">
+                <span className="weight__name">
+                  <strong>{c.name}</strong>
+                  {c.description ? <span className="muted"> — {c.description}</span> : null}
+                </span>
+                <span className="weight__bar" aria-hidden="true">
+                  <span style={{ width: `${Math.min(100, c.weight)}%` }} />
+                </span>
+                <span className="weight__value">{c.weight}%</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {call.requiredDocuments.length > 0 ? (
+        <section aria-labelledby="docs-heading">
+          <h2 id="docs-heading">Documents to attach (PDF)</h2>
+          <ul data-testid="call-documents">
+            {call.requiredDocuments.map((d) => (
+              <li key={d.key}>
+                {d.name} <span className="muted">({d.required ? 'required' : 'optional'})</span>
+                {d.description ? <p className="cell-note">{d.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function Resources({ call }: { call: CallDetail }) {
+  if (call.sampleOffers.length === 0 && call.moduleOffers.length === 0) return null;
+  return (
+    <section aria-labelledby="resources-heading" data-testid="call-resources">
+      <h2 id="resources-heading">What the call offers</h2>
+      {call.sampleOffers.length > 0 ? (
+        <>
+          <h3>Samples</h3>
+          <div className="table-wrap">
+            <table className="table table--cards" data-testid="sample-offers">
+              <thead>
+                <tr>
+                  <th scope="col">Sample type</th>
+                  <th scope="col">Collection</th>
+                  <th scope="col" className="num">
+                    Available to lend
+                  </th>
+                  <th scope="col" className="num">
+                    Per request
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {call.sampleOffers.map((o) => (
+                  <tr key={o.id} data-testid="sample-offer">
+                    <td>
+                      <strong>{label(o.sampleType)}</strong>
+                    </td>
+                    <td data-label="Collection">{o.collectionName}</td>
+                    <td data-label="Available to lend" className="num">
+                      {mg(o.availableMg - o.reserveMg)}
+                      <p className="cell-note">
+                        of {mg(o.availableMg)}, {mg(o.reserveMg)} kept in reserve
+                      </p>
+                    </td>
+                    <td data-label="Per request" className="num">
+                      {o.maxPerRequestMg != null ? `≤ ${mg(o.maxPerRequestMg)}` : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {call.moduleOffers.length > 0 ? (
+        <>
+          <h3>Payload accommodation</h3>
+          <ul className="cards cards--wide" data-testid="module-offers">
+            {call.moduleOffers.map((o) => (
+              <li key={o.id} className="card" data-testid="module-offer">
+                <p className="card__title">
+                  {o.hostModuleName} <Chip value={o.hostModuleKind} tone="level" />
+                </p>
+                <dl className="facts facts--compact">
+                  <div>
+                    <dt>Mass for all partner payloads</dt>
+                    <dd>{mass(o.poolMassG)}</dd>
+                  </div>
+                  {o.poolPowerMw != null ? (
+                    <div>
+                      <dt>Power for all</dt>
+                      <dd>{power(o.poolPowerMw)}</dd>
+                    </div>
+                  ) : null}
+                  {o.poolDataMbPerDay != null ? (
+                    <div>
+                      <dt>Data for all</dt>
+                      <dd>{formatNumber(o.poolDataMbPerDay)} MB/day</dd>
+                    </div>
+                  ) : null}
+                  {itemLimits(o).map(([name, value]) => (
+                    <div key={name}>
+                      <dt>{name}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Start an application" for applicants, "Sign in" for visitors, and the officer's link when the API lets them see it. */
+function ApplyBox({ call, account }: { call: CallDetail; account: Account | null }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<string | null>(null);
+  const [officer, setOfficer] = useState(false);
+  const open = call.windows.some((w) => w.open);
+
+  useEffect(() => {
+    if (!account) return;
+    const controller = new AbortController();
+    if (isApplicant(account)) {
+      applicationsApi.mine(controller.signal).then(
+        (mine) => setExisting(mine.find((a) => a.callId === call.id && a.status !== 'withdrawn')?.id ?? null),
+        () => undefined,
+      );
+    }
+    // The officer's view exists for this viewer when the API answers; a 404 (or 403) means no.
+    callsApi.applications(call.id, {}, controller.signal).then(
+      () => setOfficer(true),
+      () => setOfficer(false),
+    );
+    return () => controller.abort();
+  }, [account, call.id]);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      // The server picks the stage: a letter of intent while a two-stage call takes them.
+      const created = await callsApi.start(call.id);
+      navigate(`/applications/${created.id}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+
+  const here = `/calls/${call.slug}`;
+  return (
+    <div className="apply" data-testid="apply-box">
+      <FormError message={error} />
+      {!open ? (
+        <p className="muted" data-testid="call-closed">
+          This call is not taking applications
+          {call.windows.find((w) => w.reason)?.reason ? `: ${call.windows.find((w) => w.reason)?.reason}` : '.'}
+        </p>
+      ) : !account ? (
+        <p>
+          <Link to={`/sign-in?next=${encodeURIComponent(here)}`} className="button" data-testid="sign-in-to-apply">
+            Sign in to apply
+          </Link>
+        </p>
+      ) : !isApplicant(account) ? (
+        <p className="muted">Applications are made by applicants of an institution; your roles do not include it.</p>
+      ) : existing ? (
+        <p>
+          <Link to={`/applications/${existing}`} className="button" data-testid="continue-application">
+            Continue your application
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid="start-application">
+            {busy ? 'Please wait…' : 'Start an application'}
+          </button>
+        </p>
+      )}
+      {officer ? (
+        <p>
+          <Link to={`/calls/${call.slug}/applications`} data-testid="officer-link">
+            Applications received →
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
