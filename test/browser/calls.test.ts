@@ -217,6 +217,29 @@ describe('calls and applications in Chromium', () => {
     expect(await field('scheme.objectives').inputValue()).toBe('Map the near-surface electric field at dawn and dusk.');
   });
 
+  it('says "changed elsewhere" when another tab saved first, and keeps the typed text for after the reload', async () => {
+    const id = new URL(applicationUrl).pathname.split('/').pop()!;
+    const current = await api<{ draft: Record<string, unknown>; draftRevision: number }>(
+      applicant,
+      'GET',
+      `/api/applications/${id}`,
+    );
+    await api(applicant, 'PUT', `/api/applications/${id}/draft`, {
+      document: { ...current.draft, heritage: undefined },
+      baseRevision: current.draftRevision,
+    });
+    await field('scheme.heritage').fill('Flown on a sounding rocket in 2021.');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') === 'conflict',
+    );
+    expect(await byTestId('save-status').textContent()).toContain('Changed elsewhere');
+    await page.reload();
+    await byTestId('local-copy').waitFor();
+    await byTestId('local-copy').getByRole('button', { name: 'Use the copy from this browser' }).click();
+    await waitSaved();
+    expect(await field('scheme.heritage').inputValue()).toBe('Flown on a sounding rocket in 2021.');
+  });
+
   it('shows a fail naming the limit for an over-limit payload, and marks every error beside its field on submit', async () => {
     await byTestId('add-payload-request').click();
     await field('payloadRequests.0.name').fill('Dust sensor');
@@ -251,7 +274,6 @@ describe('calls and applications in Chromium', () => {
     await field('people.0.email').fill('li.wei@example.org');
     await field('scheme.methods').fill('A field mill and a dust impact sensor on a short boom.');
     await field('scheme.expectedResults').fill('A day-night profile of the surface field, published openly.');
-    await field('scheme.heritage').fill('Flown on a sounding rocket in 2021.');
     const p = 'payloadRequests.0';
     await field(`${p}.massG`).fill('3500');
     await field(`${p}.avgPowerMw`).fill('12500');

@@ -301,7 +301,9 @@ function SaveStatusLine({ status }: { status: SaveStatus }) {
       text = `Not saved — retrying (${status.message})`;
       break;
     case 'conflict':
-      text = 'Changed elsewhere — reload to see the latest draft. Your text is kept in this browser.';
+      text = status.refused
+        ? `Not saved: ${status.refused} Your text is kept in this browser.`
+        : 'Changed elsewhere — reload to see the latest draft. Your text is kept in this browser.';
       break;
   }
   return (

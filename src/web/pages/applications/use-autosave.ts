@@ -11,7 +11,7 @@ export type SaveStatus =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'retrying'; message: string }
-  | { kind: 'conflict' };
+  | { kind: 'conflict'; refused: string | null };
 
 interface LocalCopy {
   doc: ApplicationDocument;
@@ -98,9 +98,10 @@ export function useAutosave(
         onSavedRef.current?.(answer.draftRevision);
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
-          // Another tab or person saved first: stop, keep the typed text in this browser, ask to reload.
+          // Another tab saved first (or the window closed): stop, keep the typed text in this browser, ask to reload.
           stopped.current = true;
-          setStatus({ kind: 'conflict' });
+          const elsewhere = error.issues.some((i) => i.field === 'baseRevision');
+          setStatus({ kind: 'conflict', refused: elsewhere ? null : error.message });
           return;
         }
         attempts.current += 1;
