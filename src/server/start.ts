@@ -20,7 +20,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database: Database & { createdFromImage?: boolean } = config.DATABASE_URL
     ? openPostgres(config.DATABASE_URL, config.DB_POOL_SIZE)
-    : await openEmbeddedFromImage(config.DATA_DIR, config.SEED_ON_EMPTY);
+    : // The image carries the demo calls (synthetic applications): not for production.
+      await openEmbeddedFromImage(config.DATA_DIR, config.SEED_ON_EMPTY && config.NODE_ENV !== 'production');
   try {
     await migrate(database);
     if (config.SEED_ON_EMPTY)

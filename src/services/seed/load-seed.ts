@@ -118,13 +118,19 @@ export async function seedRegistry(
  */
 export async function seedIfEmpty(
   db: Db,
-  options: { environment?: string /** The database was just unpacked from the build's image. */; firstStart?: boolean } = {},
+  options: {
+    environment?: string;
+    /** The database was just unpacked from the build's image. */
+    firstStart?: boolean;
+  } = {},
 ): Promise<boolean> {
   const environment = options.environment ?? 'development';
   const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
   let loaded = false;
   if (!fact) loaded = (await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true })).outcome === 'loaded';
-  if (loaded) await seedDemoCalls(db, SYSTEM); // the demo calls and their (synthetic) applications
+  // The demo calls hold synthetic applications and the demo accounts public passwords: neither
+  // belongs in a production database, which gets the real programs' registry only.
+  if (loaded && environment !== 'production') await seedDemoCalls(db, SYSTEM);
   if ((loaded || options.firstStart) && environment !== 'production') await seedDemoAccounts(db, environment);
   return loaded;
 }
