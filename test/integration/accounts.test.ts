@@ -382,6 +382,38 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
     );
   });
 
+  it('marks the session cookie Secure behind HTTPS, and records the address in the audit log', async () => {
+    const person = await seedActiveAccount(t.database.db);
+    const res = await call({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.44' },
+      payload: { email: person.email, password: person.password },
+    });
+    expect(res.cookies.find((c) => c.name === 'osid')?.secure).toBe(true);
+    expect(res.headers['strict-transport-security']).toContain('max-age');
+    const [row] = await queryRows<{ address: string; actor: string }>(
+      t.database.db,
+      sql`select address, actor from audit_log where action = 'auth.login' and subject_id = ${person.id}`,
+    );
+    expect(row).toEqual({ address: '192.0.2.44', actor: `account:${person.id}` });
+  });
+
+  it('limits reset requests per e-mail address', async () => {
+    const person = await seedActiveAccount(t.database.db);
+    const ask = () =>
+      call({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        headers: { 'x-forwarded-for': '192.0.2.45' },
+        payload: { email: person.email },
+      });
+    for (let i = 0; i < 3; i++) expect((await ask()).statusCode).toBe(202);
+    const limited = await ask();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+  });
+
   it('sends the security headers on every answer', async () => {
     const res = await call({ url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
