@@ -181,7 +181,7 @@ export async function submissionsBench(): Promise<void> {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const lost = accepted.filter((r) => {
         const row = byId.get(r.id);
-        return !row || row.status !== 'submitted' || Number(row.versions) < 1 || Number(row.requests) < 1;
+        return row?.status !== 'submitted' || Number(row.versions) < 1 || Number(row.requests) < 1;
       }).length;
       const duplicated = rows.filter((r) => Number(r.versions) > 1 || Number(r.audits) > 1).length;
       const latencies = results.map((r) => r.ms).sort((a, b) => a - b);

@@ -29,7 +29,7 @@ import {
   PROJECT_STATUSES,
   TARGET_BODIES,
 } from '../domain/registry/vocabulary.js';
-import { inList } from './tables/sql-helpers.js';
+import { inList, itemLimitColumns } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
 export * from './tables/calls.js';
@@ -165,15 +165,7 @@ export const hostModules = pgTable(
     poolPowerMw: integer('pool_power_mw'),
     poolDataMbPerDay: integer('pool_data_mb_per_day'),
     // Per-item limits.
-    itemMaxMassG: integer('item_max_mass_g'),
-    itemMaxAvgPowerMw: integer('item_max_avg_power_mw'),
-    itemMaxPeakPowerMw: integer('item_max_peak_power_mw'),
-    itemMaxLengthMm: integer('item_max_length_mm'),
-    itemMaxWidthMm: integer('item_max_width_mm'),
-    itemMaxHeightMm: integer('item_max_height_mm'),
-    itemMinTempC: integer('item_min_temp_c'),
-    itemMaxTempC: integer('item_max_temp_c'),
-    mounting: text('mounting').notNull().default('either'),
+    ...itemLimitColumns(),
     note: text('note'),
     ...confidence,
     ...stamps,

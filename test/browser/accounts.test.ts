@@ -1,47 +1,19 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { accounts, institutions } from '../../src/db/schema.js';
-import { type RunningServer, startServer } from '../../src/server/start.js';
+import type { RunningServer } from '../../src/server/start.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
+import { type BrowserHarness, startBrowserHarness } from './harness.js';
 
 // Accounts end to end: the built UI on the real server over a fresh embedded database, with people
 // inserted straight into it, driven by a real Chromium through the sign-in form.
-
-const WEB_SRC = fileURLToPath(new URL('../../src/web/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The newest change under a folder, so a stale build of the UI is rebuilt before the test. */
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 interface Person extends SeededAccount {
   name: string;
 }
 
-let dataDir: string;
+let harness: BrowserHarness;
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -58,34 +30,17 @@ async function seedPerson(grants: Parameters<typeof seedActiveAccount>[1]): Prom
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX) || statSync(WEB_INDEX).mtimeMs < newestChange(WEB_SRC)) {
-    execSync('npx vite build', { stdio: 'inherit' });
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'orbitshare-accounts-'));
-  server = await startServer(
-    loadConfig({
-      ...process.env,
-      DATABASE_URL: undefined,
-      SEED_ON_EMPTY: 'true',
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    }),
-  );
-  base = server.url;
+  harness = await startBrowserHarness('accounts');
+  ({ server, browser, base } = harness);
   const [institution] = await server.database.db.select({ id: institutions.id }).from(institutions).limit(1);
   admin = await seedPerson([{ role: 'administrator' }]);
   applicant = await seedPerson([{ role: 'applicant', scopeId: institution!.id }]);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 const NEWCOMER = { email: `newcomer-${Date.now()}@example.org`, name: 'Newcomer Wang' };

@@ -1,48 +1,21 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, isNotNull, sql } from 'drizzle-orm';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { hostModules, institutions, programs, sampleCollections } from '../../src/db/schema.js';
-import { type RunningServer, startServer } from '../../src/server/start.js';
+import type { RunningServer } from '../../src/server/start.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
+import { type BrowserHarness, startBrowserHarness } from './harness.js';
 
 // Calls and applications end to end: the built UI on the real server over a fresh embedded database.
 // An administrator publishes a call through the API; an applicant, in a real Chromium, drafts an
 // application (autosaved, surviving a reload), sees the accommodation check, and submits it.
-
-const WEB_SRC = fileURLToPath(new URL('../../src/web/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /** A small, well-formed PDF (the server checks the content, not the name). */
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-let dataDir: string;
+let harness: BrowserHarness;
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -66,22 +39,8 @@ async function api<T>(who: SeededAccount, method: string, path: string, body?: u
 }
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX) || statSync(WEB_INDEX).mtimeMs < newestChange(WEB_SRC)) {
-    execSync('npx vite build', { stdio: 'inherit' });
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'orbitshare-calls-'));
-  server = await startServer(
-    loadConfig({
-      ...process.env,
-      DATABASE_URL: undefined,
-      SEED_ON_EMPTY: 'true',
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    }),
-  );
-  base = server.url;
+  harness = await startBrowserHarness('calls');
+  ({ server, browser, base } = harness);
   const db = server.database.db;
   const [inst] = await db
     .select({ id: institutions.id, name: institutions.name })
@@ -146,15 +105,12 @@ beforeAll(async () => {
   await api(admin, 'POST', `/api/calls/${created.id}/publish`);
   call = created;
 
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
   page = await context.newPage();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 const byTestId = (id: string) => page.getByTestId(id);

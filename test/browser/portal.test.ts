@@ -1,57 +1,23 @@
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/server/start.js';
+import { type BrowserHarness, startBrowserHarness } from './harness.js';
 
 // The real thing end to end: the built UI served by the real server over a fresh embedded database
 // that loads the demo data on its first start, driven by a real Chromium.
 
-const WEB_INDEX = new URL('../../dist/web/index.html', import.meta.url);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let dataDir: string;
-let server: RunningServer;
+let harness: BrowserHarness;
 let browser: Browser;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) execSync('npx vite build', { stdio: 'inherit' });
-  dataDir = mkdtempSync(join(tmpdir(), 'orbitshare-portal-'));
-  // Always the embedded database here (an empty DATA_DIR), even when DATABASE_URL is set for the API tests.
-  server = await startServer(
-    loadConfig({
-      ...process.env,
-      DATABASE_URL: undefined,
-      SEED_ON_EMPTY: 'true',
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    }),
-  );
-  base = server.url;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  harness = await startBrowserHarness('portal');
+  ({ browser, base } = harness);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 const byTestId = (id: string) => page.getByTestId(id);

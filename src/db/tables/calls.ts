@@ -22,7 +22,7 @@ import {
 } from '../../domain/calls/vocabulary.js';
 import { hostModules, institutions, programs, sampleCollections } from '../schema.js';
 import { accounts } from './accounts.js';
-import { inList } from './sql-helpers.js';
+import { inList, itemLimitColumns } from './sql-helpers.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -131,15 +131,7 @@ export const callModuleOffers = pgTable(
     poolMassG: integer('pool_mass_g').notNull(),
     poolPowerMw: integer('pool_power_mw'),
     poolDataMbPerDay: integer('pool_data_mb_per_day'),
-    itemMaxMassG: integer('item_max_mass_g'),
-    itemMaxAvgPowerMw: integer('item_max_avg_power_mw'),
-    itemMaxPeakPowerMw: integer('item_max_peak_power_mw'),
-    itemMaxLengthMm: integer('item_max_length_mm'),
-    itemMaxWidthMm: integer('item_max_width_mm'),
-    itemMaxHeightMm: integer('item_max_height_mm'),
-    itemMinTempC: integer('item_min_temp_c'),
-    itemMaxTempC: integer('item_max_temp_c'),
-    mounting: text('mounting').notNull().default('either'),
+    ...itemLimitColumns(),
   },
   (t) => [
     uniqueIndex('call_module_offers_module_key').on(t.callId, t.hostModuleId),

@@ -1,0 +1,25 @@
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Runs once before the test workers start: the browser tests serve dist/web, so a missing or stale
+// build of the UI is rebuilt here, never by two workers at once.
+
+const WEB_SRC = fileURLToPath(new URL('../src/web/', import.meta.url));
+const WEB_INDEX = fileURLToPath(new URL('../dist/web/index.html', import.meta.url));
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export default function setup(): void {
+  if (!existsSync(WEB_INDEX) || statSync(WEB_INDEX).mtimeMs < newestChange(WEB_SRC)) {
+    execSync('npx vite build', { stdio: 'inherit' });
+  }
+}
