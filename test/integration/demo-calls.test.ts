@@ -11,6 +11,7 @@ import { CALLS_SEED_FACT, DEMO_APPLICANT_DOMAIN, seedDemoCalls } from '../../src
 import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
 import { seedRegistry } from '../../src/services/seed/load-seed.js';
 import { type TestDatabase, testDatabase } from '../support/db.js';
+import { checkInvariants } from '../support/invariants.js';
 
 const TABLES = {
   calls: t.calls,
@@ -59,6 +60,10 @@ describe('the demo calls', () => {
     expect(result.outcome).toBe('loaded');
   }, 120_000);
   afterAll(() => database.dispose());
+
+  it('keeps every whole-database invariant (versions, requests, deadlines, audit chain)', async () => {
+    expect(await checkInvariants(db)).toEqual([]);
+  });
 
   it("gives the Chang'e-5 2025 round 24 submitted applications from 11 countries asking 71 sample sets", async () => {
     const apps = await applicationsOf(db, 'change-5-international-2025');
