@@ -10,7 +10,7 @@ import { getPortalSummary } from '../../services/portal/get-portal-summary.js';
 import { getProgramPage } from '../../services/portal/get-program-page.js';
 import { listPortalCountries } from '../../services/portal/list-portal-countries.js';
 import { listPortalPrograms } from '../../services/portal/list-portal-programs.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, actorOf } from '../context.js';
 
 const tags = ['portal'];
 // Public reading: anyone, signed in or not (see src/policies/policy.ts).
@@ -32,7 +32,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.PortalSummary },
       },
     },
-    async () => getPortalSummary(db),
+    async (request) => getPortalSummary(db, actorOf(request)),
   );
 
   api.get(
@@ -45,7 +45,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.ProgramList },
       },
     },
-    async () => listPortalPrograms(db),
+    async (request) => listPortalPrograms(db, actorOf(request)),
   );
 
   api.get(
@@ -58,7 +58,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.CountryList },
       },
     },
-    async () => listPortalCountries(db),
+    async (request) => listPortalCountries(db, actorOf(request)),
   );
 
   api.get(
@@ -72,7 +72,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.MissionPage, 404: Problem },
       },
     },
-    async (request) => getMissionPage(db, request.params.slug),
+    async (request) => getMissionPage(db, actorOf(request), request.params.slug),
   );
 
   api.get(
@@ -86,7 +86,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.ProgramPage, 404: Problem },
       },
     },
-    async (request) => getProgramPage(db, request.params.slug),
+    async (request) => getProgramPage(db, actorOf(request), request.params.slug),
   );
 
   api.get(
@@ -100,7 +100,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.InstitutionPage, 404: Problem },
       },
     },
-    async (request) => getInstitutionPage(db, request.params.idOrSlug),
+    async (request) => getInstitutionPage(db, actorOf(request), request.params.idOrSlug),
   );
 
   api.get(
@@ -114,6 +114,6 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: contracts.CountryPage, 404: Problem },
       },
     },
-    async (request) => getCountryPage(db, request.params.code),
+    async (request) => getCountryPage(db, actorOf(request), request.params.code),
   );
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { CountryPage } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../policies/policy.js';
+import type { Actor } from '../actor.js';
 import { loadInstitutions } from './load-institution.js';
 import { loadPartnerships } from './load-partnerships.js';
 import { loadProjects } from './load-projects.js';
@@ -12,7 +14,8 @@ import { countryRef, type Row } from './refs.js';
  * A country or region (by ISO code, any case) with its institutions, the projects they take part in,
  * and the partnerships of the country or its institutions: six queries.
  */
-export async function getCountryPage(db: DbOrTx, rawCode: string): Promise<CountryPage> {
+export async function getCountryPage(db: DbOrTx, actor: Actor, rawCode: string): Promise<CountryPage> {
+  authorize(actor, 'portal.read');
   const code = rawCode.toUpperCase();
   const [row] = /^[A-Z]{2}$/.test(code)
     ? await queryRows<Row>(

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { MissionPage, PortalHostModule } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../policies/policy.js';
+import type { Actor } from '../actor.js';
 import {
   INSTITUTION_COLUMNS,
   INSTITUTION_JOINS,
@@ -32,7 +34,8 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const MODULE_COLUMNS = sql.raw(MODULE_NUMBERS.map((k) => `h.${snake(k)} as "${k}"`).join(', '));
 
 /** A mission with where partners ride (host modules), what it brought back, and its programs: four queries. */
-export async function getMissionPage(db: DbOrTx, slug: string): Promise<MissionPage> {
+export async function getMissionPage(db: DbOrTx, actor: Actor, slug: string): Promise<MissionPage> {
+  authorize(actor, 'portal.read');
   const [row] = await queryRows<Row>(
     db,
     sql`select ${MISSION_COLUMNS}, m.summary, ${INSTITUTION_COLUMNS}

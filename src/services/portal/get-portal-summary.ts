@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { MissionRef, PortalSummary } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
+import { authorize } from '../../policies/policy.js';
+import type { Actor } from '../actor.js';
 import { INVOLVEMENT, partnerCountries, partnerOrganisations } from './involvement.js';
 import { MISSION_COLUMNS, missionRef, PROGRAM_COLUMNS, PROGRAM_MISSION_JOIN, programRef, type Row, str } from './refs.js';
 
 /** The portal's home page: missions by launch year, open calls, partners and headline figures (five queries). */
-export async function getPortalSummary(db: DbOrTx): Promise<PortalSummary> {
+export async function getPortalSummary(db: DbOrTx, actor: Actor): Promise<PortalSummary> {
+  authorize(actor, 'portal.read');
   const [missionRows, openRows, countries, organisations, [totals]] = await Promise.all([
     queryRows<Row>(
       db,

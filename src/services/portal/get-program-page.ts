@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ProgramPage } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { authorize } from '../../policies/policy.js';
+import type { Actor } from '../actor.js';
 import { countPartners, countPartnerships } from './count-partners.js';
 import { loadPartnerships } from './load-partnerships.js';
 import { loadProjects } from './load-projects.js';
@@ -17,7 +19,8 @@ import {
 } from './refs.js';
 
 /** A program with its projects and participants, the counts the agency reports, and its partners: four queries. */
-export async function getProgramPage(db: DbOrTx, slug: string): Promise<ProgramPage> {
+export async function getProgramPage(db: DbOrTx, actor: Actor, slug: string): Promise<ProgramPage> {
+  authorize(actor, 'portal.read');
   const [row] = await queryRows<Row>(
     db,
     sql`select ${PROGRAM_COLUMNS}, ${INSTITUTION_COLUMNS}

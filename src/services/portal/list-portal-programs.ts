@@ -1,13 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { ProgramList } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
+import { authorize } from '../../policies/policy.js';
+import type { Actor } from '../actor.js';
 import { PROGRAM_COLUMNS, PROGRAM_MISSION_JOIN, programRef, type Row, str } from './refs.js';
 
 /**
  * Every program with the counts the agency reports, in one query. The counting follows
  * countPartners (count-partners.ts): an institution counts toward its country or its organisation.
  */
-export async function listPortalPrograms(db: DbOrTx): Promise<ProgramList> {
+export async function listPortalPrograms(db: DbOrTx, actor: Actor): Promise<ProgramList> {
+  authorize(actor, 'portal.read');
   const rows = await queryRows<Row>(
     db,
     sql`select ${PROGRAM_COLUMNS}, c.projects, c."countriesAndRegions", c.regions, c.organisations, c.institutions,
