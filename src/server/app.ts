@@ -66,8 +66,20 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       info: {
         title: 'Orbitshare API',
         version: ctx.version,
-        description: `Registry, calls, review, selection and sample custody for international space cooperation.\n\nErrors are RFC 9457 problem+json with a stable \`code\`:\n\n| code | HTTP | meaning |\n|---|---|---|\n${errorTable}`,
+        description: `Registry, calls, review, selection and sample custody for international space cooperation.\n\nAuthenticate scripts with a personal API token (account page, or \`orbitshare user token\`) as \`Authorization: Bearer osk_…\`; the browser UI uses the session cookie and sends its \`x-csrf-token\` on writes.\n\nErrors are RFC 9457 problem+json with a stable \`code\`:\n\n| code | HTTP | meaning |\n|---|---|---|\n${errorTable}`,
       },
+      components: {
+        securitySchemes: {
+          apiToken: { type: 'http', scheme: 'bearer', description: 'A personal API token, osk_…' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'osid',
+            description: 'The browser session (writes also need x-csrf-token).',
+          },
+        },
+      },
+      security: [{ apiToken: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });

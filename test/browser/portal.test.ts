@@ -90,4 +90,13 @@ describe('public portal in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: '/tmp/orbitshare-change-8-phone.png', fullPage: true });
   });
+  it('serves readable API docs listing every operation, under the strict CSP', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/api/docs`);
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(60);
+    expect(await page.getByText('Orbitshare API').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
