@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { pgErrorOf } from '../db/pg-errors.js';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../domain/errors.js';
 
 /** The one table from error code to HTTP status. */
@@ -62,6 +63,9 @@ function send(
     });
 }
 
+// PostgreSQL's data exceptions caused by a value: bad character, bad text for the type, out of range.
+const BAD_VALUE_CODES = new Set(['22021', '22P05', '22P02', '22003', '22001', '22007', '22008']);
+
 /** Every error leaves the server as RFC 9457 problem+json with a stable code. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -86,6 +90,17 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return send(reply, request, 'VALIDATION_FAILED', error.message, [], error.statusCode);
+  }
+  // A value the database cannot hold (a NUL character, text where a number or uuid belongs, a number
+  // out of range) that slipped past the schemas is still the caller's input, not a server fault.
+  const pg = pgErrorOf(error);
+  if (pg && BAD_VALUE_CODES.has(pg.code)) {
+    return send(
+      reply,
+      request,
+      'VALIDATION_FAILED',
+      'A value in the request cannot be stored (an invalid character, or a value of the wrong kind or size).',
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, request, 'INTERNAL', ERROR_CODES.INTERNAL);

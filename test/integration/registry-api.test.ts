@@ -263,6 +263,15 @@ describe(`registry API on ${databaseKind} Postgres`, () => {
     expect(badSort.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'sort' });
     const badPage = await t.app.inject({ url: '/api/institutions?pageSize=100000' });
     expect(badPage.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.pageSize' });
+    // A filter value of the wrong type is a 400 naming the parameter, not a database error.
+    expect((await t.app.inject({ url: '/api/missions?launchYear=abc' })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.launchYear',
+    });
+    expect((await t.app.inject({ url: '/api/institutions?organisationId=not-a-uuid' })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.organisationId',
+    });
     // A search text is matched literally, not as a LIKE pattern.
     expect((await t.app.inject({ url: '/api/institutions?q=%25' })).json().total).toBe(0);
   });

@@ -1,3 +1,4 @@
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +15,13 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const read = { action: 'registry.read' as const };
 const write = { action: 'registry.write' as const };
 
+/** A filter's query parameter is checked by its column's type, so a bad value is a 400 naming it. */
+function filterSchema(column: AnyPgColumn) {
+  if (column.columnType === 'PgUUID') return z.uuid();
+  if (column.dataType === 'number') return z.coerce.number().int();
+  return z.string().max(200);
+}
+
 /** Five routes per registry resource, generated from its descriptor: list, get, create, update, archive. */
 export function registryRoutes(app: FastifyInstance, ctx: AppContext) {
   for (const resource of RESOURCES) resourceRoutes(app.withTypeProvider<ZodTypeProvider>(), ctx, resource);
@@ -24,7 +32,7 @@ function resourceRoutes(app: FastifyInstance, ctx: AppContext, r: RegistryResour
   const base = `/api/${r.name}`;
   const tags = [r.name];
   const Params = z.object({ id: z.string().max(100).describe(`The ${r.noun}'s ${r.idField}.`) });
-  const filters = Object.fromEntries(Object.keys(r.filters).map((f) => [f, z.string().max(200).optional()]));
+  const filters = Object.fromEntries(Object.entries(r.filters).map(([f, column]) => [f, filterSchema(column).optional()]));
   const Query = ListQuery.extend(filters);
   const { db } = ctx.database;
 

@@ -12,7 +12,7 @@ export interface ListOptions {
   sort?: string;
   q?: string;
   includeArchived: boolean;
-  filters: Record<string, string | undefined>;
+  filters: Record<string, string | number | undefined>;
 }
 
 const TOTAL = '__total';
