@@ -8,6 +8,7 @@ import { type MailSender, startMailSender } from '../services/email/mail-sender.
 import { seedIfEmpty } from '../services/seed/load-seed.js';
 import { VERSION } from '../version.js';
 import { buildApp } from './app.js';
+import { startCallCloser } from './call-closer.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,11 +41,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       );
       sender.poke();
     }
+    const closer = startCallCloser(database.db, app.log);
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      await closer.stop();
       await sender?.stop();
       await app.close();
       await database.close();

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { SYSTEM } from '../../src/services/actor.js';
+import { closeExpiredCalls } from '../../src/services/calls/close-expired-calls.js';
 import { createRecord } from '../../src/services/registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../../src/services/registry/resources.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
@@ -225,5 +226,19 @@ describe(`calls on ${databaseKind} Postgres`, () => {
     expect(await auditActions(call.id)).toEqual(['call.created', 'call.published']);
     // The applicant role does not manage calls at all.
     expect((await post(`/api/calls/${call.id}/close`, applicant)).statusCode).toBe(403);
+  });
+
+  it('closes a published call once its deadline passes, by the database clock, with an audit row', async () => {
+    const call = await createCall({ closesAt: new Date(Date.now() + 1_500).toISOString() });
+    expect((await post(`/api/calls/${call.id}/publish`, officer)).statusCode).toBe(200);
+    const deadline = { ...SYSTEM, label: 'system:deadline' };
+    expect(await closeExpiredCalls(t.database.db, deadline)).not.toContain(call.slug);
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    expect(await closeExpiredCalls(t.database.db, deadline)).toContain(call.slug);
+    const after = await t.app.inject({ url: `/api/calls/${call.id}` });
+    expect(after.json().status).toBe('closed');
+    expect(await auditActions(call.id)).toEqual(['call.created', 'call.published', 'call.closed']);
+    // Running again finds nothing more to do.
+    expect(await closeExpiredCalls(t.database.db, deadline)).not.toContain(call.slug);
   });
 });
