@@ -323,7 +323,10 @@ export const ExportQuery = CallApplicationsQuery.extend({ format: z.enum(['csv',
 
 export const CallStats = z.object({
   callId: Uuid,
-  applications: z.number().int().describe('Submitted applications (current versions; withdrawn ones excluded).'),
+  stage: z
+    .enum(APPLICATION_STAGES)
+    .describe('The stage counted: full proposals once a two-stage call has any, its letters of intent before.'),
+  applications: z.number().int().describe('Submitted applications of that stage (current versions; withdrawn ones excluded).'),
   byCountry: z.array(
     z.object({
       countryCode: z.string().nullable().describe('null: institutions of international organisations.'),

@@ -1,11 +1,13 @@
-import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDocument } from '../../src/contracts/application-document.js';
 import type { Db } from '../../src/db/connection.js';
+import { queryRows } from '../../src/db/connection.js';
 import * as t from '../../src/db/schema.js';
 import type { AccommodationReport } from '../../src/domain/calls/accommodation.js';
 import { signIn } from '../../src/services/accounts/sign-in.js';
 import { anonymous, SYSTEM } from '../../src/services/actor.js';
+import { callStats } from '../../src/services/calls/call-stats.js';
 import { DEMO_PASSWORD } from '../../src/services/seed/demo-accounts.js';
 import { CALLS_SEED_FACT, DEMO_APPLICANT_DOMAIN, seedDemoCalls } from '../../src/services/seed/demo-calls.js';
 import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
@@ -60,6 +62,20 @@ describe('the demo calls', () => {
     expect(result.outcome).toBe('loaded');
   }, 120_000);
   afterAll(() => database.dispose());
+
+  it("counts one stage in a two-stage call's figures: Chang'e-8's 41 full proposals, not their letters too", async () => {
+    const [call] = await queryRows<{ id: string }>(db, sql`select id from calls where slug = 'change-8-international-2023'`);
+    const stats = await callStats(db, SYSTEM, call!.id);
+    expect(stats.stage).toBe('full_proposal');
+    expect(stats.applications).toBe(41);
+    const [full] = await queryRows<{ grams: number; requests: number }>(
+      db,
+      sql`select coalesce(sum(r.mass_g), 0)::int as grams, count(*)::int as requests from application_requests r
+          join applications a on a.id = r.application_id and r.version = a.submitted_version
+          where a.call_id = ${call!.id} and a.stage = 'full_proposal' and r.module_offer_id is not null`,
+    );
+    expect(stats.moduleOffers[0]).toMatchObject({ requestedMassG: full!.grams, requests: full!.requests });
+  });
 
   it('keeps every whole-database invariant (versions, requests, deadlines, audit chain)', async () => {
     expect(await checkInvariants(db)).toEqual([]);

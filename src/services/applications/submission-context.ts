@@ -78,7 +78,8 @@ export async function loadAttachmentKeys(db: DbOrTx, applicationId: string) {
  * What the other live applications of the call ask of each offer, summed over their current
  * versions (withdrawn and not-shortlisted ones no longer count).
  */
-export async function loadAlreadyRequested(db: DbOrTx, call: CallRow, exceptApplicationId: string) {
+/** What the other live applications of the same stage ask (letters of intent and full proposals are not added up). */
+export async function loadAlreadyRequested(db: DbOrTx, call: CallRow, exceptApplicationId: string, stage: ApplicationStage) {
   const rows = await queryRows<{
     offer_id: string;
     mass_mg: number | string | null;
@@ -92,7 +93,7 @@ export async function loadAlreadyRequested(db: DbOrTx, call: CallRow, exceptAppl
                sum(r.avg_power_mw) as avg_power_mw, sum(r.data_mb_per_day) as data_mb_per_day
           from application_requests r
           join applications a on a.id = r.application_id and r.version = a.submitted_version
-         where a.call_id = ${call.id} and a.id <> ${exceptApplicationId}
+         where a.call_id = ${call.id} and a.id <> ${exceptApplicationId} and a.stage = ${stage}
            and a.status in ('submitted', 'shortlisted')
          group by 1`,
   );
@@ -123,7 +124,7 @@ export async function evaluateSubmission(
     await loadOffers(db, call.id),
     await loadTeam(db, document),
     await loadAttachmentKeys(db, applicationId),
-    await loadAlreadyRequested(db, call, applicationId),
+    await loadAlreadyRequested(db, call, applicationId, stage),
   ];
   const result = validateSubmission({
     call: {

@@ -1,16 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/connection.js';
+import type { ApplicationStage } from '../../domain/calls/vocabulary.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadCallForApplications } from './call-access.js';
 
-// Applications that count: submitted and shortlisted ones (not withdrawn or turned down), by their current version.
-const LIVE = sql.raw(`a.status in ('submitted', 'shortlisted') and a.submitted_version is not null`);
-
-/** Counts by country and, per offer, what was offered and what the submitted applications ask. */
+/**
+ * Counts by country and, per offer, what was offered and what the submitted applications ask. In a
+ * two-stage call the figures are those of one stage: the full proposals once there are any, the
+ * letters of intent before (adding both would count most requests twice).
+ */
 export async function callStats(db: Db, actor: Actor, callId: string) {
   authorize(actor, 'calls.applications.read');
   const call = await loadCallForApplications(db, actor, callId);
+  const [current] = await queryRows<{ stage: ApplicationStage }>(
+    db,
+    sql`select case when exists (select 1 from applications a where a.call_id = ${call.id} and a.stage = 'full_proposal'
+                                   and a.status in ('submitted', 'shortlisted') and a.submitted_version is not null)
+                    or ${call.stages} = 1
+               then 'full_proposal' else 'letter_of_intent' end as stage`,
+  );
+  const stage = current?.stage ?? 'full_proposal';
+  // Applications that count: submitted and shortlisted ones of that stage, by their current version.
+  const LIVE = sql`a.status in ('submitted', 'shortlisted') and a.submitted_version is not null and a.stage = ${stage}`;
   const [total] = await queryRows<{ n: number | string }>(
     db,
     sql`select count(*) as n from applications a where a.call_id = ${call.id} and ${LIVE}`,
@@ -80,6 +92,7 @@ export async function callStats(db: Db, actor: Actor, callId: string) {
   );
   return {
     callId: call.id,
+    stage,
     applications: Number(total?.n ?? 0),
     byCountry: byCountry.map((r) => ({
       countryCode: r.country_code,

@@ -57,7 +57,7 @@ export function DemandChart({ rows, testId }: { rows: Demand[]; testId?: string 
                 — requested {r.format(r.requested)} in {r.requests} {r.requests === 1 ? 'request' : 'requests'} · offered{' '}
                 {r.format(r.offered)}
                 {r.reserve > 0 ? `, of which ${r.format(r.reserve)} reserve` : ''}
-                {over ? ' · over what can be lent' : ''}
+                {over ? (r.reserve > 0 ? ' · more than can be lent' : ' · oversubscribed') : ''}
               </span>
             </p>
             <svg className="demand__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">

@@ -70,8 +70,16 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
       </nav>
       <h1>Applications received</h1>
       <p className="lead">
-        {stats.applications} submitted {stats.applications === 1 ? 'application' : 'applications'} (withdrawn ones not counted).
-        Deadline {formatInZone(call.closesAt, call.timeZone)}.
+        {stats.applications} submitted{' '}
+        {stats.stage === 'letter_of_intent'
+          ? stats.applications === 1
+            ? 'letter of intent'
+            : 'letters of intent'
+          : stats.applications === 1
+            ? 'application'
+            : 'applications'}{' '}
+        counted in the figures below (withdrawn ones left out{call.stages === 2 ? '; the table lists both stages' : ''}). Deadline{' '}
+        {formatInZone(call.closesAt, call.timeZone)}.
       </p>
 
       <div className="officer-charts">
