@@ -218,7 +218,7 @@ describe(`applications on ${databaseKind} Postgres`, () => {
     expect(unknownKey.json().field).toBe('documentKey');
 
     // Fix everything and submit.
-    const uploaded = await upload(app.id, PDF);
+    const uploaded = await upload(app.id, PDF, '技术附件 "v2".pdf');
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     expect(uploaded.json().sha256).toMatch(/^[0-9a-f]{64}$/);
     const fixed = await save(app.id, goodDocument(call), 2);
@@ -261,6 +261,10 @@ describe(`applications on ${databaseKind} Postgres`, () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(download.rawPayload, PDF)).toBe(0);
+    // A name in any script survives the download, with an ASCII fallback for old clients.
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="____ _v2_.pdf"; filename*=UTF-8''${encodeURIComponent('技术附件 "v2".pdf')}`,
+    );
 
     const withdrawn = await t.app.inject({ method: 'POST', url: `/api/applications/${app.id}/withdraw`, headers: as(applicant) });
     expect(withdrawn.json().status).toBe('withdrawn');
