@@ -388,7 +388,8 @@ describe(`applications on ${databaseKind} Postgres`, () => {
     });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.trim().split('\r\n');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true); // so spreadsheets read it as UTF-8
+    const lines = csv.body.slice(1).trim().split('\r\n');
     expect(lines[0]).toContain('lead_country');
     expect(lines).toHaveLength(4);
     expect(lines.filter((l) => l.includes(',FR,'))).toHaveLength(3);

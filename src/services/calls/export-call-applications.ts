@@ -48,5 +48,6 @@ export async function exportCallApplications(
   const rows = await queryCallApplications(db, call.id, filter);
   const filename = `${call.slug}-applications.${format}`;
   if (format === 'json') return { filename, contentType: 'application/json; charset=utf-8', body: JSON.stringify(rows, null, 2) };
-  return { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) };
+  // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names in every script).
+  return { filename, contentType: 'text/csv; charset=utf-8', body: `\uFEFF${toCsv(rows)}` };
 }
