@@ -14,6 +14,7 @@ import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
 import { seedRegistry } from '../../src/services/seed/load-seed.js';
 import { type TestDatabase, testDatabase } from '../support/db.js';
 import { checkInvariants } from '../support/invariants.js';
+import { rowCounts } from '../support/row-counts.js';
 
 const TABLES = {
   calls: t.calls,
@@ -30,14 +31,7 @@ const TABLES = {
   installationFacts: t.installationFacts,
 };
 
-async function counts(db: Db): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries(TABLES)) {
-    const [row] = await db.select({ n: count() }).from(table);
-    out[name] = Number(row?.n);
-  }
-  return out;
-}
+const counts = (db: Db) => rowCounts(db, TABLES);
 
 async function callBySlug(db: Db, slug: string) {
   const [call] = await db.select().from(t.calls).where(eq(t.calls.slug, slug));

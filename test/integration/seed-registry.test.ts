@@ -7,6 +7,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { SEED_FACT, seedIfEmpty, seedRegistry } from '../../src/services/seed/load-seed.js';
 import { readSeedFile } from '../../src/services/seed/seed-data.js';
 import { type TestDatabase, testDatabase } from '../support/db.js';
+import { rowCounts } from '../support/row-counts.js';
 
 const TABLES = {
   countries: t.countries,
@@ -23,14 +24,7 @@ const TABLES = {
   installationFacts: t.installationFacts,
 };
 
-async function counts(db: Db): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries(TABLES)) {
-    const [row] = await db.select({ n: count() }).from(table);
-    out[name] = Number(row?.n);
-  }
-  return out;
-}
+const counts = (db: Db) => rowCounts(db, TABLES);
 
 async function programBySlug(db: Db, slug: string) {
   const [program] = await db.select().from(t.programs).where(eq(t.programs.slug, slug));
