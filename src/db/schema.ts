@@ -33,6 +33,7 @@ import { inList, itemLimitColumns } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
 export * from './tables/calls.js';
+export * from './tables/review.js';
 
 // Columns every registry record carries. `archived_at` hides a record from lists without losing it:
 // later records (calls, agreements) keep pointing at archived ones.
@@ -95,6 +96,8 @@ export const institutions = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     rorId: text('ror_id'),
     website: text('website'),
+    /** The academy or university this institute belongs to (migration 0010). */
+    parentInstitutionId: uuid('parent_institution_id'),
     ...stamps,
   },
   (t) => [

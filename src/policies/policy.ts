@@ -35,6 +35,13 @@ export const ACTIONS = {
   // Applications: applicants write their own; officers read those of their programs' calls.
   'applications.read': { who: 'signed_in', write: false },
   'applications.write': { who: ['applicant'], write: true },
+  // Expert review: officers run the review of their programs' calls; experts act on their own
+  // invitations and assignments (object-level: the expert row's account); applicants declare
+  // conflicts on their own applications.
+  'review.manage': { who: ['program_officer'], write: true },
+  'review.read': { who: ['program_officer', 'selection_official'], write: false },
+  'review.participate': { who: 'signed_in', write: true },
+  'review.workspace': { who: 'signed_in', write: false },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -17,6 +17,7 @@ import { callRoutes } from './routes/calls.js';
 import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
+import { reviewRoutes } from './routes/review.js';
 import { installSecurityHeaders } from './security-headers.js';
 
 // dist/server and src/server are both two levels below the package root.
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   portalRoutes(app, ctx);
   callRoutes(app, ctx);
   applicationRoutes(app, ctx);
+  reviewRoutes(app, ctx);
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb !== false && existsSync(WEB_ROOT)) {

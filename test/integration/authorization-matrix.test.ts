@@ -30,6 +30,10 @@ const WHO: Record<Action, Who> = {
   'calls.applications.read': ['program_officer', 'selection_official', 'administrator'],
   'applications.read': 'signed_in',
   'applications.write': ['applicant', 'administrator'],
+  'review.manage': ['program_officer', 'administrator'],
+  'review.read': ['program_officer', 'selection_official', 'administrator'],
+  'review.participate': 'signed_in',
+  'review.workspace': 'signed_in',
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -39,6 +43,8 @@ const WRITE_ACTIONS = new Set<Action>([
   'accounts.admin',
   'calls.manage',
   'applications.write',
+  'review.manage',
+  'review.participate',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -1,13 +1,16 @@
 import type { Locale } from '../accounts/roles.js';
 
-export type TemplateName = 'verify_email' | 'reset_password' | 'invitation' | 'signup_exists' | 'submission_receipt';
+import { REVIEW_TEMPLATES, type ReviewTemplateName } from './review-templates.js';
 
-interface Rendered {
+type CoreTemplateName = 'verify_email' | 'reset_password' | 'invitation' | 'signup_exists' | 'submission_receipt';
+export type TemplateName = CoreTemplateName | ReviewTemplateName;
+
+export interface Rendered {
   subject: string;
   body: string;
 }
 
-type Vars = {
+export type Vars = {
   name: string;
   link: string;
   hours: number;
@@ -15,10 +18,13 @@ type Vars = {
   callTitle?: string;
   version?: number;
   at?: string;
+  /** review_*: the review deadline (in the call's time zone) and how many proposals. */
+  deadline?: string;
+  count?: number;
 };
 
 // Plain text, in English and Chinese. The link carries a single-use token; nothing else is secret.
-const TEMPLATES: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
+const TEMPLATES: Record<CoreTemplateName, Record<Locale, (v: Vars) => Rendered>> = {
   verify_email: {
     en: (v) => ({
       subject: 'Confirm your Orbitshare e-mail address',
@@ -72,5 +78,6 @@ const TEMPLATES: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
 };
 
 export function renderTemplate(name: TemplateName, locale: Locale, vars: Vars): Rendered {
-  return TEMPLATES[name][locale](vars);
+  const all: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = { ...TEMPLATES, ...REVIEW_TEMPLATES };
+  return all[name][locale](vars);
 }

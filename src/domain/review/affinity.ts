@@ -88,7 +88,7 @@ const B = 0.75;
  * proposal by its best expert so that a long scheme does not outweigh a short one.
  */
 function bm25(experts: readonly ExpertText[], proposals: readonly ProposalText[]): Map<number, Float64Array> {
-  const docs = experts.map((e) => tokenize([e.statement, ...e.publicationTitles].join(' ')));
+  const docs = experts.map((e) => tokenize([...e.keywords, e.statement, ...e.publicationTitles].join(' ')));
   const avg = docs.reduce((s, d) => s + d.length, 0) / Math.max(1, docs.length) || 1;
   const postings = new Map<string, { doc: number; tf: number }[]>();
   docs.forEach((tokens, doc) => {
@@ -132,13 +132,15 @@ export function computeAffinities(
   const out: Affinity[] = [];
   proposals.forEach((proposal, p) => {
     const sims = text.get(p) as Float64Array;
+    // A proposal without keywords is judged on its text alone.
+    const weight = proposal.keywords.length > 0 ? w : 0;
     let rows = experts.map((expert, e) => {
       const kw = keywordOverlap(expert.keywords, proposal.keywords);
       const sim = sims[e] as number;
       return {
         proposalId: proposal.proposalId,
         expertId: expert.expertId,
-        score: Math.round(100 * (w * kw + (1 - w) * sim)),
+        score: Math.round(100 * (weight * kw + (1 - weight) * sim)),
         keywordOverlap: Math.round(kw * 1000) / 1000,
         textSimilarity: Math.round(sim * 1000) / 1000,
       };

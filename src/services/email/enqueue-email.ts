@@ -14,6 +14,9 @@ export interface EmailRequest {
   callTitle?: string;
   version?: number;
   at?: string;
+  /** review_* only. */
+  deadline?: string;
+  count?: number;
 }
 
 /**
