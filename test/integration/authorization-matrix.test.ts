@@ -25,6 +25,7 @@ const WHO: Record<Action, Who> = {
   'accounts.read': ['administrator'],
   'outbox.read': ['administrator'],
   'audit.read': ['administrator'],
+  'jobs.read': ['administrator'],
   'calls.read': 'everyone',
   'calls.manage': ['program_officer', 'administrator'],
   'calls.applications.read': ['program_officer', 'selection_official', 'administrator'],

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { loadConfig } from '../../src/config.js';
 import { CreateCallBody } from '../../src/contracts/calls.js';
+import type { JobsOverview as JobsOverviewSchema } from '../../src/contracts/jobs.js';
 import { type Database, type Db, openPostgres, queryRows } from '../../src/db/connection.js';
 import { outbox } from '../../src/db/schema.js';
 import { buildApp } from '../../src/server/app.js';
@@ -18,7 +20,7 @@ import { enqueueJob } from '../../src/services/jobs/enqueue-job.js';
 import { completeJob } from '../../src/services/jobs/finish-job.js';
 import { type JobDefinition, task } from '../../src/services/jobs/job-definitions.js';
 import { systemJobs } from '../../src/services/jobs/system-duties.js';
-import { seedActiveAccount } from '../support/accounts.js';
+import { seedActiveAccount, seedAdministrator } from '../support/accounts.js';
 import { databaseKind, type TestDatabase, testDatabase } from '../support/db.js';
 import { makeProgram } from '../support/factories.js';
 import { checkInvariants } from '../support/invariants.js';
@@ -29,6 +31,8 @@ import { checkInvariants } from '../support/invariants.js';
  * the same logic runs as two apps and two job runners sharing the one database. Duties run every
  * second here (every minute in production) so that many periods pass during the test.
  */
+
+type JobsOverview = z.infer<typeof JobsOverviewSchema>;
 
 interface Instance {
   name: string;
@@ -90,6 +94,7 @@ async function startInstance(name: string): Promise<Instance> {
         NODE_ENV: 'test',
         SMTP_URL: smtpUrl,
         MAIL_FROM: 'Orbitshare <no-reply@orbitshare.example>',
+        VALIDATE_RESPONSES: 'true',
       }),
       { jobs: tuning(name) },
     );
@@ -99,7 +104,7 @@ async function startInstance(name: string): Promise<Instance> {
   let runner: JobRunner | undefined;
   const app: FastifyInstance = await buildApp(
     { database, version: 'test', onOutboxChanged: () => runner?.poke('outbox.deliver') },
-    { serveWeb: false, logLevel: 'silent' },
+    { serveWeb: false, logLevel: 'silent', validateResponses: true },
   );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const { definitions: pick, ...rest } = tuning(name);
@@ -304,6 +309,24 @@ describe(`two servers on one ${databaseKind} database`, () => {
       { ranBy: 'server-C' },
     );
     expect(late).toBe(false);
+  });
+
+  it('show an administrator the duties with their last and next runs, and the job taken over', async () => {
+    const admin = await seedAdministrator(database.db);
+    const res = await fetch(`${a.url}/api/admin/jobs`, { headers: admin.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const overview = (await res.json()) as JobsOverview;
+    expect(overview.duties.map((d) => d.kind)).toEqual(['calls.close-expired', 'jobs.purge-finished', 'outbox.deliver']);
+    for (const d of overview.duties) {
+      expect(d.everySeconds).toBe(1);
+      expect(d.lastRun?.key).toBeTruthy();
+      expect(Date.parse(d.nextRunAt)).toBeGreaterThan(Date.parse(d.lastRun!.key!));
+    }
+    const probe = overview.recent.find((r) => r.kind === PROBE);
+    expect(probe).toMatchObject({ status: 'done', attempts: 2, summary: expect.stringMatching(/server-[AB]/) });
+    expect(probe!.lastError).toContain('server-C');
+    const someone = await seedActiveAccount(database.db);
+    expect((await fetch(`${b.url}/api/admin/jobs`, { headers: someone.headers })).status).toBe(403);
   });
 
   it('leave the database consistent', async () => {
