@@ -14,7 +14,7 @@ export const JobRun = z.object({
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   lastError: z.string().nullable().describe('Why the last attempt failed (also kept when a retry then succeeded).'),
-  lockedBy: z.string().nullable().describe('The server running it now.'),
+  lockedBy: z.string().nullable().describe('The server running it now, or that ran it last.'),
   lockedUntil: Timestamp.nullable().describe('Its lease: past this, another server takes it over.'),
   startedAt: Timestamp.nullable(),
   finishedAt: Timestamp.nullable(),

@@ -249,6 +249,13 @@ describe(`two servers on one ${databaseKind} database`, () => {
     expect(await count(sql`select count(*) as n from jobs where status = 'failed' or (status = 'done' and attempts <> 1)`)).toBe(
       0,
     );
+    // And it names the server that ran each period, the same one the handler saw.
+    const done = await queryRows<{ kind: string; dedupe_key: string; locked_by: string }>(
+      database.db,
+      sql`select kind, dedupe_key, locked_by from jobs where dedupe_key is not null and status = 'done'`,
+    );
+    for (const job of done)
+      expect(job.locked_by).toBe(duties.find((r) => r.kind === job.kind && r.key === job.dedupe_key)?.worker);
     const workers = new Set(runs.map((r) => r.worker));
     console.info(
       `duty and mail runs by server: ${[...workers].map((w) => `${w} ${runs.filter((r) => r.worker === w).length}`).join(', ')}`,
@@ -298,6 +305,7 @@ describe(`two servers on one ${databaseKind} database`, () => {
     expect(row).toMatchObject({ status: 'done', attempts: 2 });
     expect(row.last_error).toContain('server-C');
     expect(['server-A', 'server-B']).toContain((row.result as { ranBy: string }).ranBy);
+    expect(row.locked_by).toBe((row.result as { ranBy: string }).ranBy);
     // The handler ran once, on a live server, as the second attempt.
     expect(probeRuns).toHaveLength(1);
     expect(probeRuns[0]).toMatchObject({ attempt: 2 });
@@ -335,9 +343,12 @@ describe(`two servers on one ${databaseKind} database`, () => {
 });
 
 async function jobRow(db: Db, id: number) {
-  const [row] = await queryRows<{ status: string; attempts: number; last_error: string | null; result: unknown }>(
-    db,
-    sql`select status, attempts, last_error, result from jobs where id = ${id}`,
-  );
+  const [row] = await queryRows<{
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    locked_by: string;
+    result: unknown;
+  }>(db, sql`select status, attempts, last_error, locked_by, result from jobs where id = ${id}`);
   return row!;
 }

@@ -2,7 +2,7 @@
 -- A recurring duty's run for one period is one row keyed by (kind, dedupe_key = the period's start):
 -- every server inserts it with ON CONFLICT DO NOTHING, and one of them claims it with SKIP LOCKED.
 -- A claim is a lease (locked_by, locked_until): a server that dies mid-run stops renewing it, and
--- another server takes the job over once it expires.
+-- another server takes the job over once it expires. locked_by stays after the run: who ran it last.
 CREATE TABLE "jobs" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
 	"kind" text NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone,
 	CONSTRAINT "jobs_status" CHECK (status in ('queued', 'running', 'done', 'failed')),
 	CONSTRAINT "jobs_attempts" CHECK (attempts >= 0 and max_attempts >= 1),
-	CONSTRAINT "jobs_running_is_leased" CHECK ((status = 'running') = (locked_by is not null and locked_until is not null))
+	CONSTRAINT "jobs_running_is_leased" CHECK ((status = 'running') = (locked_until is not null) and (status <> 'running' or locked_by is not null))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_dedupe_key" ON "jobs" USING btree ("kind","dedupe_key");--> statement-breakpoint

@@ -20,6 +20,7 @@ export const jobs = pgTable(
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
     lastError: text('last_error'),
+    /** The server holding the lease, or that last ran the job. */
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     result: jsonb('result'),
@@ -34,7 +35,10 @@ export const jobs = pgTable(
     index('jobs_kind_created_idx').on(t.kind, t.createdAt),
     check('jobs_status', inList('status', JOB_STATUSES)),
     check('jobs_attempts', sql`attempts >= 0 and max_attempts >= 1`),
-    check('jobs_running_is_leased', sql`(status = 'running') = (locked_by is not null and locked_until is not null)`),
+    check(
+      'jobs_running_is_leased',
+      sql`(status = 'running') = (locked_until is not null) and (status <> 'running' or locked_by is not null)`,
+    ),
   ],
 );
 

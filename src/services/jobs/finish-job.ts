@@ -12,7 +12,6 @@ export async function completeJob(db: Db, job: ClaimedJob, result: unknown): Pro
     .set({
       status: 'done',
       result: toJson(result),
-      lockedBy: null,
       lockedUntil: null,
       finishedAt: sql`clock_timestamp()`,
     })
@@ -33,7 +32,6 @@ export async function failJob(db: Db, job: ClaimedJob, error: unknown): Promise<
     .set({
       status: next.status,
       lastError: message,
-      lockedBy: null,
       lockedUntil: null,
       runAt: next.status === 'queued' ? sql`clock_timestamp() + make_interval(secs => ${next.retryInSeconds})` : undefined,
       finishedAt: next.status === 'failed' ? sql`clock_timestamp()` : null,

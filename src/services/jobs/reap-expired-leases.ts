@@ -16,7 +16,6 @@ export async function reapExpiredLeases(
     .set({
       status: sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'failed' else 'queued' end`,
       lastError: sql`'the worker ' || ${jobs.lockedBy} || ' stopped before finishing (its lease expired)'`,
-      lockedBy: null,
       lockedUntil: null,
       runAt: sql`clock_timestamp()`,
       finishedAt: sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then clock_timestamp() end`,
