@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/connection.js';
+import { periodKey } from '../domain/jobs/schedule.js';
 import { databaseNow } from '../services/calls/call-access.js';
 import { claimNextJob, renewLease } from '../services/jobs/claim-job.js';
 import { requestRunSoon } from '../services/jobs/enqueue-job.js';
@@ -54,6 +55,8 @@ export function startJobRunner(db: Db, options: JobRunnerOptions): JobRunner {
   const { log } = options;
 
   let declared = false;
+  // The period each duty was last scheduled for by this server: one insert per period, not per pass.
+  const scheduledFor = new Map<string, string>();
   let stopped = false;
   let pass: Promise<void> | null = null;
   let again = false;
@@ -94,7 +97,14 @@ export function startJobRunner(db: Db, options: JobRunnerOptions): JobRunner {
       await declareDuties(db, options.definitions, workerId);
       declared = true;
     }
-    await scheduleDuePeriods(db, options.definitions, await databaseNow(db));
+    const now = await databaseNow(db);
+    const unscheduled = options.definitions.filter(
+      (d) => d.everySeconds !== undefined && scheduledFor.get(d.kind) !== periodKey(now, d.everySeconds),
+    );
+    if (unscheduled.length > 0) {
+      await scheduleDuePeriods(db, unscheduled, now);
+      for (const d of unscheduled) scheduledFor.set(d.kind, periodKey(now, d.everySeconds!));
+    }
     for (const reaped of await reapExpiredLeases(db))
       log.warn({ job: reaped.id, kind: reaped.kind, status: reaped.status }, reaped.lastError ?? 'job lease expired');
     for (let i = 0; i < JOBS_PER_PASS && !stopped; i++) {

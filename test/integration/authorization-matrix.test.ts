@@ -26,6 +26,7 @@ const WHO: Record<Action, Who> = {
   'outbox.read': ['administrator'],
   'audit.read': ['administrator'],
   'jobs.read': ['administrator'],
+  'jobs.manage': ['administrator'],
   'calls.read': 'everyone',
   'calls.manage': ['program_officer', 'administrator'],
   'calls.applications.read': ['program_officer', 'selection_official', 'administrator'],
@@ -40,6 +41,7 @@ const WRITE_ACTIONS = new Set<Action>([
   'accounts.admin',
   'calls.manage',
   'applications.write',
+  'jobs.manage',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres, queryRows } from '../../src/db/connection.js';
 import { startJobRunner } from '../../src/server/job-runner.js';
+import { SYSTEM } from '../../src/services/actor.js';
 import { databaseNow } from '../../src/services/calls/call-access.js';
 import { claimNextJob } from '../../src/services/jobs/claim-job.js';
 import { enqueueJob, requestRunSoon } from '../../src/services/jobs/enqueue-job.js';
@@ -104,7 +105,12 @@ describe(`durable jobs on ${databaseKind} Postgres`, () => {
         ('test.old-failed', 'failed', now() - interval '8 days'),
         ('test.ancient-failed', 'failed', now() - interval '31 days'),
         ('test.waiting', 'queued', null)`);
-    expect(await purgeFinishedJobs(database.db)).toEqual({ deleted: 2 });
+    expect(await purgeFinishedJobs(database.db, SYSTEM)).toEqual({ deleted: 2 });
+    const [audit] = await rows<{ action: string; details: { deleted: number } }>(
+      sql`select action, details from audit_log where action = 'jobs.purged'`,
+    );
+    expect(audit?.details.deleted).toBe(2);
+    expect(await purgeFinishedJobs(database.db, SYSTEM)).toEqual({ deleted: 0 });
     const left = await rows<{ kind: string }>(sql`select kind from jobs order by kind`);
     expect(left.map((r) => r.kind)).toEqual(['test.new-done', 'test.old-failed', 'test.waiting']);
   });

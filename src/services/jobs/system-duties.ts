@@ -22,7 +22,7 @@ export function systemJobs(options: { mailer?: Mailer }): JobDefinition[] {
       closed: await closeExpiredCalls(db, { ...SYSTEM, label: 'system:deadline' }),
     })),
     ...(mailer ? [duty(DELIVER_OUTBOX, 60, ({ db }) => deliverOutboxBatch(db, mailer))] : []),
-    duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db)),
+    duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
   ];
 }
 
