@@ -245,6 +245,13 @@ describe(`two servers on one ${databaseKind} database`, () => {
     expect(duties.every((r) => r.attempt === 1)).toBe(true);
     const periods = await count(sql`select count(*) as n from jobs where kind = 'calls.close-expired'`);
     expect(periods).toBeGreaterThanOrEqual(5);
+    // One row per duty and period start, whatever its key says.
+    const perPeriod = await queryRows<{ kind: string; run_at: string; n: number }>(
+      database.db,
+      sql`select kind, run_at, count(*) as n from jobs where dedupe_key is not null group by kind, run_at having count(*) > 1`,
+    );
+    expect(perPeriod).toEqual([]);
+    for (const run of duties) expect(new Date(run.key!).getTime() % 1000, `${run.kind}@${run.key}`).toBe(0);
     // The jobs table agrees: one row per period, each finished once, none left running.
     expect(await count(sql`select count(*) as n from jobs where status = 'failed' or (status = 'done' and attempts <> 1)`)).toBe(
       0,
