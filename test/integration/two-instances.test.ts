@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
@@ -326,6 +327,32 @@ describe(`two servers on one ${databaseKind} database`, () => {
     expect(late).toBe(false);
   });
 
+  it.skipIf(databaseKind !== 'postgres')('retry the job of a server process killed with SIGKILL mid-run', async () => {
+    // A real process claims a job, renews its lease like a live server, and is killed (kill -9).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hanging-job-worker.ts', PROBE, 'server-K'], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const jobId = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const id = /claimed (\d+)/.exec(chunk.toString())?.[1];
+        if (id) resolve(Number(id));
+      });
+      child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before claiming`)));
+    });
+    expect(await jobRow(database.db, jobId)).toMatchObject({ status: 'running', attempts: 1, locked_by: 'server-K' });
+    child.kill('SIGKILL');
+    await exited;
+
+    await eventually("the killed worker's job is done", async () => (await jobRow(database.db, jobId)).status === 'done');
+    const row = await jobRow(database.db, jobId);
+    expect(row).toMatchObject({ status: 'done', attempts: 2 });
+    expect(row.last_error).toContain('server-K');
+    expect(['server-A', 'server-B']).toContain(row.locked_by);
+    expect(probeRuns.filter((r) => r.key === `killed-${child.pid}`)).toHaveLength(1);
+  });
+
   it('show an administrator the duties with their last and next runs, and the job taken over', async () => {
     const admin = await seedAdministrator(database.db);
     const res = await fetch(`${a.url}/api/admin/jobs`, { headers: admin.headers });
@@ -337,7 +364,7 @@ describe(`two servers on one ${databaseKind} database`, () => {
       expect(d.lastRun?.key).toBeTruthy();
       expect(Date.parse(d.nextRunAt)).toBeGreaterThan(Date.parse(d.lastRun!.key!));
     }
-    const probe = overview.recent.find((r) => r.kind === PROBE);
+    const probe = overview.recent.find((r) => r.kind === PROBE && r.key === 'crash-1');
     expect(probe).toMatchObject({ status: 'done', attempts: 2, summary: expect.stringMatching(/server-[AB]/) });
     expect(probe!.lastError).toContain('server-C');
     const someone = await seedActiveAccount(database.db);
