@@ -28,6 +28,8 @@ export const ACTIONS = {
   'accounts.read': { who: [], write: false },
   'outbox.read': { who: [], write: false },
   'audit.read': { who: [], write: false },
+  'jobs.read': { who: [], write: false },
+  'jobs.manage': { who: [], write: true },
   // Calls: anyone reads published calls; program officers run the calls of their programs.
   'calls.read': { who: 'public', write: false },
   'calls.manage': { who: ['program_officer'], write: true },

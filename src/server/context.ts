@@ -7,7 +7,7 @@ export interface AppContext {
   version: string;
   /** Base URL for links in e-mails. */
   publicUrl?: string;
-  /** Asks the mail sender to deliver the outbox now (set when SMTP is configured). */
+  /** Asks for a run of the outbox delivery job now (a no-op on a server without SMTP). */
   onOutboxChanged?: () => void;
 }
 

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { z } from 'zod';
 import type * as accounts from '../contracts/accounts.js';
+import type * as jobs from '../contracts/jobs.js';
 import type {
   CountryList,
   CountryPage,
@@ -19,6 +20,8 @@ export type ApiToken = z.infer<typeof accounts.ApiToken>;
 export type NewApiToken = z.infer<typeof accounts.NewApiToken>;
 export type OutboxMessage = z.infer<typeof accounts.OutboxMessage>;
 export type AuditRow = z.infer<typeof accounts.AuditRow>;
+export type JobsOverview = z.infer<typeof jobs.JobsOverview>;
+export type JobRun = z.infer<typeof jobs.JobRun>;
 export type SignUpInput = z.input<typeof accounts.SignUpBody>;
 export type InviteInput = z.input<typeof accounts.InviteBody>;
 export type GrantInput = z.input<typeof accounts.GrantBody>;
@@ -187,6 +190,7 @@ export const adminApi = {
   outbox: (signal?: AbortSignal) => getJson<OutboxMessage[]>('/api/admin/outbox', signal),
   audit: (beforeId: number | null, limit: number, signal?: AbortSignal) =>
     getJson<AuditRow[]>(`/api/admin/audit?limit=${limit}${beforeId ? `&beforeId=${beforeId}` : ''}`, signal),
+  jobs: (signal?: AbortSignal) => getJson<JobsOverview>('/api/admin/jobs', signal),
 };
 
 /** A registry record reduced to what a picker shows. */

@@ -210,6 +210,14 @@ describe('accounts in Chromium', () => {
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="audit-row"]').length > n, rows);
       expect(await byTestId('audit-row').first().textContent()).toBe(newest);
     }
+
+    // The duties the server runs as jobs: the call closer has run at start; the next run is shown.
+    await byTestId('admin-tab-jobs').click();
+    const closer = byTestId('duty').filter({ hasText: 'calls.close-expired' });
+    await closer.waitFor();
+    expect(await closer.textContent()).toContain('every minute');
+    expect(await closer.getByTestId('duty-next').textContent()).toMatch(/next run .+ · last run: (done|running|queued)/);
+    await page.screenshot({ path: '/tmp/orbitshare-admin-jobs.png', fullPage: true });
   });
 
   it("shows the newcomer's verification e-mail in the outbox, and its link confirms the address", async () => {

@@ -25,6 +25,8 @@ const WHO: Record<Action, Who> = {
   'accounts.read': ['administrator'],
   'outbox.read': ['administrator'],
   'audit.read': ['administrator'],
+  'jobs.read': ['administrator'],
+  'jobs.manage': ['administrator'],
   'calls.read': 'everyone',
   'calls.manage': ['program_officer', 'administrator'],
   'calls.applications.read': ['program_officer', 'selection_official', 'administrator'],
@@ -45,6 +47,7 @@ const WRITE_ACTIONS = new Set<Action>([
   'applications.write',
   'review.manage',
   'review.participate',
+  'jobs.manage',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -12,6 +12,8 @@ import { migrate } from '../../src/db/migrate.js';
 export interface TestDatabase extends Database {
   /** Closes the handle and drops the database. */
   dispose(): Promise<void>;
+  /** The connection URL of this database, on a PostgreSQL server (e.g. to start servers on it). */
+  url?: string;
 }
 
 let embeddedTemplate: Promise<PGlite> | undefined;
@@ -78,6 +80,7 @@ async function serverTestDatabase(url: string): Promise<TestDatabase> {
   const database = openPostgres(withDatabase(url, name), 10);
   return {
     ...database,
+    url: withDatabase(url, name),
     dispose: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

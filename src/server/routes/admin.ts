@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as c from '../../contracts/accounts.js';
 import { Problem, Uuid } from '../../contracts/common.js';
+import { JobsOverview } from '../../contracts/jobs.js';
 import { listAccounts, listAudit, listOutbox } from '../../services/accounts/admin-views.js';
 import { grantRole } from '../../services/accounts/grant-role.js';
 import { inviteAccount } from '../../services/accounts/invite-account.js';
 import { revokeRole } from '../../services/accounts/revoke-role.js';
+import { listJobs } from '../../services/jobs/list-jobs.js';
 import { type AppContext, actorOf } from '../context.js';
 
 const tags = ['administration'];
@@ -92,5 +94,17 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => listAudit(db, actorOf(request), request.query),
+  );
+  api.get(
+    '/api/admin/jobs',
+    {
+      config: { action: 'jobs.read' },
+      schema: {
+        tags,
+        summary: 'Scheduled duties and jobs: next runs, waiting, recent runs, failures',
+        response: { 200: JobsOverview, ...errors },
+      },
+    },
+    async (request) => listJobs(db, actorOf(request)),
   );
 }

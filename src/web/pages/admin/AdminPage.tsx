@@ -5,6 +5,7 @@ import { Link, useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { AuditSection } from './AuditSection.js';
 import { InviteForm } from './InviteForm.js';
+import { JobsSection } from './JobsSection.js';
 import { OutboxSection } from './OutboxSection.js';
 import { PeopleSection } from './PeopleSection.js';
 
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'invite', label: 'Invite' },
   { id: 'outbox', label: 'Outbox' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'jobs', label: 'Scheduled duties' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -42,6 +44,7 @@ export function AdminPage() {
       {tab === 'invite' ? <InviteForm /> : null}
       {tab === 'outbox' ? <OutboxSection /> : null}
       {tab === 'audit' ? <AuditSection /> : null}
+      {tab === 'jobs' ? <JobsSection /> : null}
     </section>
   );
 }
