@@ -230,3 +230,12 @@ CREATE TRIGGER panel_result_frozen BEFORE UPDATE OR DELETE ON panel_results FOR 
 ALTER TABLE "institutions" ADD COLUMN "parent_institution_id" uuid REFERENCES "institutions"("id");
 --> statement-breakpoint
 ALTER TABLE "institutions" ADD CONSTRAINT "institutions_not_own_parent" CHECK (parent_institution_id is null or parent_institution_id <> id);
+--> statement-breakpoint
+-- Reminders sent before a round's deadline: one per expert and threshold, whatever the number of servers.
+CREATE TABLE "review_reminders" (
+	"round_id" uuid NOT NULL REFERENCES "review_rounds"("id"),
+	"expert_id" uuid NOT NULL REFERENCES "experts"("id"),
+	"threshold_hours" integer NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "review_reminders_pk" PRIMARY KEY ("round_id", "expert_id", "threshold_hours")
+);

@@ -198,3 +198,19 @@ export const panelResults = pgTable('panel_results', {
   frozenBy: text('frozen_by').notNull(),
   frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One reminder per expert, round and threshold (72 h, 24 h before the deadline). */
+export const reviewReminders = pgTable(
+  'review_reminders',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    thresholdHours: integer('threshold_hours').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'review_reminders_pk', columns: [t.roundId, t.expertId, t.thresholdHours] })],
+);
