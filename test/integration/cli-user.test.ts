@@ -55,9 +55,9 @@ describe('orbitshare user', () => {
     const secret = token.out.split('\n').at(-1)!;
     expect(secret).toMatch(/^osk_/);
     const headers = { authorization: `Bearer ${secret}` };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'PE', name: 'Peru' } })).statusCode,
-    ).toBe(201);
+    const changeProgram = (summary: string) =>
+      t.app.inject({ method: 'PATCH', url: `/api/programs/${programId}`, headers, payload: { summary } });
+    expect((await changeProgram('Written by its officer.')).statusCode).toBe(200);
 
     const revoked = await run(
       'user',
@@ -70,10 +70,7 @@ describe('orbitshare user', () => {
       programId,
     );
     expect(revoked.code, revoked.err).toBe(0);
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'BO', name: 'Bolivia' } }))
-        .statusCode,
-    ).toBe(403);
+    expect((await changeProgram('Written after the revocation.')).statusCode).toBe(403);
     const audit = await queryRows<{ actor: string; action: string }>(
       t.database.db,
       sql`select actor, action from audit_log where action like 'role.%' or action like 'token.%' or action = 'account.created' order by id`,
