@@ -107,6 +107,39 @@ describe('orbitshare user', () => {
     expect(grants).toHaveLength(0);
   });
 
+  it('grants the unscoped registry_editor role, which then writes shared reference data', async () => {
+    process.env.EDITOR_PASSWORD = 'regolith-catalogue-2025';
+    const create = ['user', 'create', '--email', 'editor@cnsa.example', '--name', 'Editor', '--password-env', 'EDITOR_PASSWORD'];
+    expect((await run(...create)).code).toBe(0);
+    const scoped = await run(
+      'user',
+      'grant',
+      '--email',
+      'editor@cnsa.example',
+      '--role',
+      'registry_editor',
+      '--scope',
+      programId,
+    );
+    expect(scoped.code).toBe(2);
+    expect(scoped.err).toContain('no scope');
+    const granted = await run('user', 'grant', '--email', 'editor@cnsa.example', '--role', 'registry_editor');
+    expect(granted.code, granted.err).toBe(0);
+    expect(granted.out).toBe('granted registry_editor to editor@cnsa.example');
+    const token = await run('user', 'token', '--email', 'editor@cnsa.example', '--name', 'script', '--scopes', 'read,write');
+    const headers = { authorization: `Bearer ${token.out.split('\n').at(-1)}` };
+    const country = await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'PE', name: 'Peru' } });
+    expect(country.statusCode, country.body).toBe(201);
+    // A program's own record stays with its officers.
+    const program = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/programs/${programId}`,
+      headers,
+      payload: { summary: 'x' },
+    });
+    expect(program.statusCode).toBe(403);
+  });
+
   it('exits 2 with a message on bad arguments, and 1 when the account does not exist', async () => {
     for (const argv of [
       ['user'],
