@@ -103,8 +103,9 @@ export const REGISTRY_WRITE_RULES: Readonly<Record<string, RegistryWriteRule>> =
 
 export type RecordWriteDecision =
   | { allowed: true }
-  /** `reference`: only administrators and registry editors; `program`: only the officers of `programIds`. */
+  /** `reference`: administrators and registry editors; `program`: the officers of `programIds`; `administrator`: no rule declared. */
   | { allowed: false; needs: 'reference' }
+  | { allowed: false; needs: 'administrator' }
   | { allowed: false; needs: 'program'; programIds: string[] };
 
 /**
@@ -120,7 +121,8 @@ export function decideRecordWrite(
 ): RecordWriteDecision {
   if (isAdministrator(actor)) return { allowed: true };
   const rule = REGISTRY_WRITE_RULES[resource];
-  if (!rule || rule.owner === 'reference' || (op === 'create' && rule.create === 'reference')) {
+  if (!rule) return { allowed: false, needs: 'administrator' };
+  if (rule.owner === 'reference' || (op === 'create' && rule.create === 'reference')) {
     const editor = actor.kind === 'account' && actor.grants.some((g) => g.role === 'registry_editor');
     return editor ? { allowed: true } : { allowed: false, needs: 'reference' };
   }

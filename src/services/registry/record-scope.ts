@@ -32,6 +32,8 @@ export async function assertMayWriteRecord(
 ): Promise<void> {
   const decision = decideRecordWrite(actor, resource.name, op, programIdsOf(resource, records));
   if (decision.allowed) return;
+  if (decision.needs === 'administrator')
+    throw new AppError('FORBIDDEN', `No write rule is declared for ${resource.name}: only administrators may write them.`);
   if (decision.needs === 'reference') {
     const what = resource.name === 'programs' ? 'A new program' : `A ${resource.noun}`;
     const why = resource.name === 'programs' ? 'is created by' : 'is shared reference data, kept by';
