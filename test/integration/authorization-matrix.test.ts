@@ -238,7 +238,9 @@ describe(`object-level scope of registry writes on ${databaseKind} Postgres`, ()
 
   it.each(REFERENCE_DATA)('%s: registry editors create, change and archive them; program officers may not', async (name) => {
     const id = reference[name]!;
-    const why = /shared reference data, kept by administrators and registry editors/;
+    const noun = RESOURCE_BY_NAME.get(name)!.noun;
+    const article = /^[aeiou]/.test(noun) ? 'An' : 'A';
+    const why = new RegExp(`^${article} ${noun} is shared reference data, kept by administrators and registry editors`);
     const before = (await t.app.inject({ url: `/api/${name}/${id}` })).json();
     refused(await create(officerA, name), why);
     refused(await change(officerA, name, id), why);

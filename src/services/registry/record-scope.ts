@@ -35,7 +35,8 @@ export async function assertMayWriteRecord(
   if (decision.needs === 'administrator')
     throw new AppError('FORBIDDEN', `No write rule is declared for ${resource.name}: only administrators may write them.`);
   if (decision.needs === 'reference') {
-    const what = resource.name === 'programs' ? 'A new program' : `A ${resource.noun}`;
+    const article = /^[aeiou]/i.test(resource.noun) ? 'An' : 'A';
+    const what = resource.name === 'programs' ? 'A new program' : `${article} ${resource.noun}`;
     const why = resource.name === 'programs' ? 'is created by' : 'is shared reference data, kept by';
     throw new AppError(
       'FORBIDDEN',
