@@ -281,7 +281,16 @@ export const ApplicationSummary = z.object({
 
 export const ApplicationDetail = ApplicationSummary.extend({
   ownerAccountId: Uuid,
-  draft: z.record(z.string(), z.unknown()).describe('The saved draft document.'),
+  draft: z
+    .record(z.string(), z.unknown())
+    .describe('For the owner, the saved draft document; for staff, the content of the version in `shownVersion`.'),
+  shownVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'null: `draft` is the live draft (the owner’s view). A number: `draft`, `title` and `attachments` are that submitted version as it was submitted (what officers and officials read, never a draft being amended).',
+    ),
   versions: z.array(z.object({ version: z.number().int(), submittedAt: Timestamp, draftRevision: z.number().int() })),
   check: CheckReport.nullable().describe('The accommodation check of the current submitted version.'),
   attachments: z.array(Attachment),

@@ -17,7 +17,8 @@ export interface ActionRule {
 
 export const ACTIONS = {
   'registry.read': { who: 'public', write: false },
-  'registry.write': { who: ['program_officer'], write: true },
+  // Role level only: which records each may write is the object-level rule below (REGISTRY_WRITE_RULES).
+  'registry.write': { who: ['program_officer', 'registry_editor'], write: true },
   'portal.read': { who: 'public', write: false },
   'system.health': { who: 'public', write: false },
   'system.docs': { who: 'public', write: false },
@@ -82,4 +83,59 @@ export function holdsScoped(actor: Actor, roles: readonly Role[], scopeType: str
 
 export function isAdministrator(actor: Actor): boolean {
   return actor.kind === 'system' || (actor.kind === 'account' && actor.grants.some((g) => g.role === 'administrator'));
+}
+
+/**
+ * Object-level rules of the registry, checked after `registry.write` once the record (or the
+ * would-be record) is known. Shared reference data belongs to no program: administrators and
+ * registry editors keep it. A program and what hangs off it (its partnerships and projects) belong
+ * to that program's officers, named by the record's `programField`; registry editors do not edit
+ * them. A new program has no officers yet, so creating one is for administrators and registry
+ * editors (`create: 'reference'`). People are reference data: a person appears in many programs.
+ */
+export type RegistryWriteRule =
+  | { owner: 'reference' }
+  | { owner: 'program'; programField: string; create: 'reference' | 'program' };
+
+export const REGISTRY_WRITE_RULES: Readonly<Record<string, RegistryWriteRule>> = {
+  countries: { owner: 'reference' },
+  organisations: { owner: 'reference' },
+  institutions: { owner: 'reference' },
+  people: { owner: 'reference' },
+  missions: { owner: 'reference' },
+  'host-modules': { owner: 'reference' },
+  'sample-collections': { owner: 'reference' },
+  programs: { owner: 'program', programField: 'id', create: 'reference' },
+  partnerships: { owner: 'program', programField: 'programId', create: 'program' },
+  projects: { owner: 'program', programField: 'programId', create: 'program' },
+};
+
+export type RecordWriteDecision =
+  | { allowed: true }
+  /** `reference`: administrators and registry editors; `program`: the officers of `programIds`; `administrator`: no rule declared. */
+  | { allowed: false; needs: 'reference' }
+  | { allowed: false; needs: 'administrator' }
+  | { allowed: false; needs: 'program'; programIds: string[] };
+
+/**
+ * May the actor create, change or archive this registry record? `programIds` are the programs the
+ * record belongs to (before and, for a change that moves it, after); empty for reference data.
+ * A resource without a declared rule is refused to everyone but the system and administrators.
+ */
+export function decideRecordWrite(
+  actor: Actor,
+  resource: string,
+  op: 'create' | 'update' | 'archive',
+  programIds: readonly string[],
+): RecordWriteDecision {
+  if (isAdministrator(actor)) return { allowed: true };
+  const rule = REGISTRY_WRITE_RULES[resource];
+  if (!rule) return { allowed: false, needs: 'administrator' };
+  if (rule.owner === 'reference' || (op === 'create' && rule.create === 'reference')) {
+    const editor = actor.kind === 'account' && actor.grants.some((g) => g.role === 'registry_editor');
+    return editor ? { allowed: true } : { allowed: false, needs: 'reference' };
+  }
+  const missing = programIds.filter((id) => !holdsScoped(actor, ['program_officer'], 'program', id));
+  if (programIds.length > 0 && missing.length === 0) return { allowed: true };
+  return { allowed: false, needs: 'program', programIds: missing };
 }

@@ -195,6 +195,17 @@ describe('accounts in Chromium', () => {
     await officer.waitFor({ state: 'detached' });
     expect(await applicantRow.getByTestId('grant').count()).toBe(1);
 
+    // An unscoped role: no record to choose, and a hint says what it keeps.
+    await applicantRow.getByTestId('grant-open').click();
+    await applicantRow.getByTestId('new-grant-role').selectOption('registry_editor');
+    expect(await applicantRow.getByTestId('new-grant-scope-select').count()).toBe(0);
+    expect(await applicantRow.getByTestId('new-grant').textContent()).toContain('shared reference data');
+    await applicantRow.getByTestId('grant-submit').click();
+    const editor = applicantRow.getByTestId('grant').filter({ hasText: 'Registry editor' });
+    await editor.waitFor();
+    await applicantRow.locator('li').filter({ hasText: 'Registry editor' }).getByTestId('grant-revoke').click();
+    await editor.waitFor({ state: 'detached' });
+
     await byTestId('admin-tab-invite').click();
     await byTestId('invite-form').waitFor();
     await page.screenshot({ path: '/tmp/orbitshare-admin-invite.png', fullPage: true });

@@ -338,14 +338,19 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
     const session = await signIn('officer@cnsa.example', 'lunar-south-pole');
     const headers = { 'x-csrf-token': session.json().csrfToken };
     const cookies = { osid: sessionCookie(session)! };
-    const created = await call({
-      method: 'POST',
-      url: '/api/countries',
+    const changed = await call({
+      method: 'PATCH',
+      url: `/api/programs/${program.id}`,
       headers,
       cookies,
-      payload: { code: 'TH', name: 'Thailand' },
+      payload: { summary: 'Payloads for the lunar south pole.' },
     });
-    expect(created.statusCode).toBe(201);
+    expect(changed.statusCode, changed.body).toBe(200);
+    // Shared reference data is not a program officer's to write.
+    expect(
+      (await call({ method: 'POST', url: '/api/countries', headers, cookies, payload: { code: 'TH', name: 'Thailand' } }))
+        .statusCode,
+    ).toBe(403);
     // A grant without its scope is refused; a grant twice is a conflict.
     const accountId = invited.json().id;
     expect(
@@ -373,10 +378,15 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
       204,
     );
     // The revocation takes effect on the very next request of the open session.
-    expect(
-      (await call({ method: 'POST', url: '/api/countries', headers, cookies, payload: { code: 'BH', name: 'Bahrain' } }))
-        .statusCode,
-    ).toBe(403);
+    const afterRevocation = await call({
+      method: 'PATCH',
+      url: `/api/programs/${program.id}`,
+      headers,
+      cookies,
+      payload: { summary: 'Changed after the revocation.' },
+    });
+    expect(afterRevocation.statusCode).toBe(403);
+    expect(afterRevocation.json().detail).toBe('Your roles do not allow this.');
     expect(await auditActions(accountId)).toEqual(
       expect.arrayContaining(['account.invited', 'role.granted', 'account.invitation_accepted', 'auth.login', 'role.revoked']),
     );

@@ -293,10 +293,79 @@ describe(`applications on ${databaseKind} Postgres`, () => {
     expect((await submit(app.id, 0, otherApplicant)).statusCode).toBe(404);
     const mine = await t.app.inject({ method: 'GET', url: '/api/applications', headers: as(otherApplicant) });
     expect(mine.json().map((a: { id: string }) => a.id)).not.toContain(app.id);
-    // The officer of the call's program reads it.
+    // Not even the officer of the call's program reads a draft that was never submitted.
     expect((await t.app.inject({ method: 'GET', url: `/api/applications/${app.id}`, headers: as(officer) })).statusCode).toBe(
-      200,
+      404,
     );
+  });
+
+  it('shows staff what was submitted, never a live draft: not before submission, and the submitted version during an amendment', async () => {
+    const call = await publishedCall();
+    const official = await seedActiveAccount(t.database.db, [{ role: 'selection_official', scopeId: programId }]);
+    const app = await newDraft(call.id);
+    const firstAnnex = (await upload(app.id, PDF, 'annex-v1.pdf')).json();
+    expect((await save(app.id, goodDocument(call, 20_000), 0)).statusCode).toBe(200);
+    const read = (who: SeededAccount) => t.app.inject({ method: 'GET', url: `/api/applications/${app.id}`, headers: as(who) });
+    const annex = (who: SeededAccount, id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/applications/${app.id}/attachments/${id}`, headers: as(who) });
+    const listed = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/calls/${call.id}/applications`, headers: as(officer) })).json();
+
+    // A draft never submitted does not exist for staff: not read, not listed, not counted, not downloadable.
+    for (const who of [officer, official]) expect((await read(who)).statusCode).toBe(404);
+    expect((await annex(officer, firstAnnex.id)).statusCode).toBe(404);
+    expect(await listed()).toEqual([]);
+    const before = await t.app.inject({ method: 'GET', url: `/api/calls/${call.id}/stats`, headers: as(officer) });
+    expect(before.json().applications).toBe(0);
+
+    expect((await submit(app.id, 1)).json().version).toBe(1);
+    for (const who of [officer, official]) {
+      const res = await read(who);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ title: 'Lunar dust spectrometer', shownVersion: 1, draftRevision: 1 });
+    }
+
+    // The applicant starts an amendment: a new title, a heavier payload and a replaced annex, not submitted.
+    const amendment = { ...goodDocument(call, 35_000), title: 'Amended title, work in progress' };
+    expect((await save(app.id, amendment, 1)).statusCode).toBe(200);
+    const secondAnnex = (await upload(app.id, PDF, 'annex-v2-draft.pdf')).json();
+
+    const own = (await read(applicant)).json();
+    expect(own).toMatchObject({ title: amendment.title, shownVersion: null, draftRevision: 2 });
+    expect(own.draft.title).toBe(amendment.title);
+    expect(own.attachments.map((a: { id: string }) => a.id)).toEqual([secondAnnex.id]);
+
+    for (const who of [officer, official]) {
+      const seen = (await read(who)).json();
+      expect(seen).toMatchObject({ title: 'Lunar dust spectrometer', shownVersion: 1, draftRevision: 1, submittedVersion: 1 });
+      expect(seen.draft.title).toBe('Lunar dust spectrometer');
+      expect(seen.draft.payloadRequests[0].massG).toBe(20_000);
+      expect(JSON.stringify(seen)).not.toContain('work in progress');
+      expect(seen.attachments.map((a: { id: string }) => a.id)).toEqual([firstAnnex.id]);
+      expect((await annex(who, firstAnnex.id)).statusCode).toBe(200);
+      expect((await annex(who, secondAnnex.id)).statusCode).toBe(404);
+    }
+    const [row] = await listed();
+    expect(row).toMatchObject({ title: 'Lunar dust spectrometer', submittedVersion: 1, requestedMassG: 20_000 });
+    for (const format of ['csv', 'json']) {
+      const file = await t.app.inject({
+        method: 'GET',
+        url: `/api/calls/${call.id}/applications/export?format=${format}`,
+        headers: as(officer),
+      });
+      expect(file.body).toContain('Lunar dust spectrometer');
+      expect(file.body).not.toContain('work in progress');
+    }
+    const during = (await t.app.inject({ method: 'GET', url: `/api/calls/${call.id}/stats`, headers: as(official) })).json();
+    expect(during.applications).toBe(1);
+    expect(during.moduleOffers[0]).toMatchObject({ requestedMassG: 20_000, requests: 1 });
+
+    // Once the amendment is submitted, staff read version 2.
+    expect((await submit(app.id, 2)).json().version).toBe(2);
+    const after = (await read(officer)).json();
+    expect(after).toMatchObject({ title: amendment.title, shownVersion: 2, draftRevision: 2 });
+    expect(after.attachments.map((a: { id: string }) => a.id)).toEqual([secondAnnex.id]);
+    expect((await listed())[0]).toMatchObject({ title: amendment.title, requestedMassG: 35_000 });
   });
 
   it('refuses submissions outside the window with a clear "closed" error', async () => {

@@ -55,9 +55,9 @@ describe('orbitshare user', () => {
     const secret = token.out.split('\n').at(-1)!;
     expect(secret).toMatch(/^osk_/);
     const headers = { authorization: `Bearer ${secret}` };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'PE', name: 'Peru' } })).statusCode,
-    ).toBe(201);
+    const changeProgram = (summary: string) =>
+      t.app.inject({ method: 'PATCH', url: `/api/programs/${programId}`, headers, payload: { summary } });
+    expect((await changeProgram('Written by its officer.')).statusCode).toBe(200);
 
     const revoked = await run(
       'user',
@@ -70,10 +70,7 @@ describe('orbitshare user', () => {
       programId,
     );
     expect(revoked.code, revoked.err).toBe(0);
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'BO', name: 'Bolivia' } }))
-        .statusCode,
-    ).toBe(403);
+    expect((await changeProgram('Written after the revocation.')).statusCode).toBe(403);
     const audit = await queryRows<{ actor: string; action: string }>(
       t.database.db,
       sql`select actor, action from audit_log where action like 'role.%' or action like 'token.%' or action = 'account.created' order by id`,
@@ -108,6 +105,39 @@ describe('orbitshare user', () => {
       sql`select 1 from role_grants g join accounts a on a.id = g.account_id where a.email = 'reviewer@osaka.example'`,
     );
     expect(grants).toHaveLength(0);
+  });
+
+  it('grants the unscoped registry_editor role, which then writes shared reference data', async () => {
+    process.env.EDITOR_PASSWORD = 'regolith-catalogue-2025';
+    const create = ['user', 'create', '--email', 'editor@cnsa.example', '--name', 'Editor', '--password-env', 'EDITOR_PASSWORD'];
+    expect((await run(...create)).code).toBe(0);
+    const scoped = await run(
+      'user',
+      'grant',
+      '--email',
+      'editor@cnsa.example',
+      '--role',
+      'registry_editor',
+      '--scope',
+      programId,
+    );
+    expect(scoped.code).toBe(2);
+    expect(scoped.err).toContain('no scope');
+    const granted = await run('user', 'grant', '--email', 'editor@cnsa.example', '--role', 'registry_editor');
+    expect(granted.code, granted.err).toBe(0);
+    expect(granted.out).toBe('granted registry_editor to editor@cnsa.example');
+    const token = await run('user', 'token', '--email', 'editor@cnsa.example', '--name', 'script', '--scopes', 'read,write');
+    const headers = { authorization: `Bearer ${token.out.split('\n').at(-1)}` };
+    const country = await t.app.inject({ method: 'POST', url: '/api/countries', headers, payload: { code: 'PE', name: 'Peru' } });
+    expect(country.statusCode, country.body).toBe(201);
+    // A program's own record stays with its officers.
+    const program = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/programs/${programId}`,
+      headers,
+      payload: { summary: 'x' },
+    });
+    expect(program.statusCode).toBe(403);
   });
 
   it('exits 2 with a message on bad arguments, and 1 when the account does not exist', async () => {

@@ -26,9 +26,11 @@ Manage accounts from the server's shell (acts as the system; every change is aud
   user token  --email E --name NAME [--scopes read,write] [--expires-days N]
       Prints a new API token once; store it now.
 
-Roles: ${ROLES.join(', ')}. Every role but administrator needs --scope: the id of the
-institution (applicant), call (reviewer), program (program officer, selection official) or
-sample collection (curator).
+Roles: ${ROLES.join(', ')}. Every role but administrator and registry_editor
+needs --scope: the id of the institution (applicant), call (reviewer), program (program officer,
+selection official) or sample collection (curator). A registry_editor keeps the registry's shared
+reference data (countries, organisations, institutions, people, missions, host modules, sample
+collections) and creates programs; each program's officers keep its partnerships and projects.
 
 Options:
   --dry-run   do the work, then roll it back

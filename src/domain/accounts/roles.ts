@@ -1,9 +1,17 @@
 /**
  * Roles and what each is scoped to. One person may hold several grants; a grant names its scope
- * (the institution an applicant belongs to, the call a reviewer reviews, …). Administrators and the
- * anonymous public have no scope.
+ * (the institution an applicant belongs to, the call a reviewer reviews, …). Administrators, registry
+ * editors and the anonymous public have no scope.
  */
-export const ROLES = ['applicant', 'reviewer', 'program_officer', 'curator', 'selection_official', 'administrator'] as const;
+export const ROLES = [
+  'applicant',
+  'reviewer',
+  'program_officer',
+  'curator',
+  'selection_official',
+  'administrator',
+  'registry_editor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPE_TYPES = ['institution', 'call', 'program', 'sample_collection'] as const;
@@ -16,6 +24,9 @@ export const ROLE_SCOPE: Record<Role, ScopeType | null> = {
   curator: 'sample_collection',
   selection_official: 'program',
   administrator: null,
+  // Keeps the shared reference data of the registry (countries … sample collections, people) and
+  // creates programs; like an administrator, but for the registry only.
+  registry_editor: null,
 };
 
 export const ACCOUNT_STATUSES = ['pending', 'active', 'disabled'] as const;

@@ -23,7 +23,7 @@ export function checkGrantShape(input: GrantInput): { scopeType: string | null; 
     ]);
   }
   if (!scopeType && input.scopeId) {
-    throw new AppError('VALIDATION_FAILED', `An ${input.role} grant has no scope.`, [
+    throw new AppError('VALIDATION_FAILED', `A grant of the ${input.role} role has no scope.`, [
       { field: 'scopeId', code: 'VALIDATION_FAILED', message: 'Leave scopeId empty for this role.' },
     ]);
   }

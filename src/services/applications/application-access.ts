@@ -45,11 +45,23 @@ export async function loadOwnApplication(
   return row;
 }
 
-/** An application its owner, or an officer or official of the call's program, may read. */
-export async function loadReadableApplication(db: DbOrTx, actor: Actor, id: string) {
+/**
+ * Who reads an application, and so what they read: its owner reads the live draft; an officer or
+ * official of the call's program reads what was submitted, never a draft (a never-submitted
+ * application does not exist for them, and an amendment in progress stays the applicant's).
+ */
+export type ApplicationView = 'owner' | 'staff';
+
+/** An application the actor may read, with the view it gets, or NOT_FOUND. */
+export async function loadReadableApplication(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<{ application: ApplicationRow; call: CallRow; view: ApplicationView }> {
   const row = await loadWithCall(db, id, false);
   if (!row) throw applicationNotFound(id);
-  const officer = readsProgramApplications(actor, row.call.programId);
-  if (!ownsApplication(actor, row.application) && !officer) throw applicationNotFound(id);
-  return { ...row, officer };
+  if (ownsApplication(actor, row.application)) return { ...row, view: 'owner' };
+  if (row.application.submittedVersion !== null && readsProgramApplications(actor, row.call.programId))
+    return { ...row, view: 'staff' };
+  throw applicationNotFound(id);
 }

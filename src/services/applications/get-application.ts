@@ -2,11 +2,14 @@ import type { Db } from '../../db/connection.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadReadableApplication } from './application-access.js';
-import { presentApplicationDetail } from './present-application.js';
+import { presentApplicationAs } from './present-application.js';
 
-/** One application, for its owner or an officer or official of the call's program. */
+/**
+ * One application: for its owner, the live draft; for an officer or official of the call's program,
+ * the latest submitted version (a never-submitted draft is NOT_FOUND to them).
+ */
 export async function getApplication(db: Db, actor: Actor, id: string) {
   authorize(actor, 'applications.read');
-  const { application, call } = await loadReadableApplication(db, actor, id);
-  return presentApplicationDetail(db, application, call);
+  const { application, call, view } = await loadReadableApplication(db, actor, id);
+  return presentApplicationAs(view, db, application, call);
 }

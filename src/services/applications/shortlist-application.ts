@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { loadCallRow, managesProgram } from '../calls/call-access.js';
 import { applicationNotFound } from './application-access.js';
 import { loadApplicationRow } from './load-application-row.js';
-import { presentApplicationDetail } from './present-application.js';
+import { presentSubmittedApplication } from './present-application.js';
 
 /**
  * A program officer decides a letter of intent of a two-stage call: shortlisted applicants may then
@@ -39,6 +39,7 @@ export async function shortlistApplication(db: Db, actor: Actor, id: string, dec
       subjectId: application.id,
       details: { callId: call.id, from: application.status, to },
     });
-    return presentApplicationDetail(tx, updated!, call);
+    // The officer sees what was submitted, as in every staff view.
+    return presentSubmittedApplication(tx, updated!, call);
   });
 }

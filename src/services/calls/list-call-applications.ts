@@ -12,7 +12,10 @@ export interface CallApplicationsFilter {
   check?: CheckResult;
 }
 
-/** The applications of a call that were submitted at least once, for its officers and officials. */
+/**
+ * The applications of a call that were submitted at least once, for its officers and officials, as
+ * their latest submitted version says (title, requests): never the draft of an amendment in progress.
+ */
 export async function listCallApplications(db: Db, actor: Actor, callId: string, filter: CallApplicationsFilter = {}) {
   authorize(actor, 'calls.applications.read');
   const call = await loadCallForApplications(db, actor, callId);
@@ -37,18 +40,19 @@ export async function queryCallApplications(db: DbOrTx, callId: string, filter: 
     requests: number | string;
   }>(
     db,
-    sql`select a.id, a.title, a.stage, a.status, a.lead_institution_id, i.name as lead_institution_name,
+    sql`select a.id, coalesce(v.content->>'title', '') as title, a.stage, a.status, a.lead_institution_id, i.name as lead_institution_name,
                a.lead_country, a.check_result, a.submitted_version, a.submitted_at,
                coalesce(sum(r.mass_mg), 0) as mass_mg, coalesce(sum(r.mass_g), 0) as mass_g,
                coalesce(sum(r.avg_power_mw), 0) as power_mw, count(r.id) as requests
           from applications a
+          join application_versions v on v.application_id = a.id and v.version = a.submitted_version
           left join institutions i on i.id = a.lead_institution_id
           left join application_requests r on r.application_id = a.id and r.version = a.submitted_version
          where a.call_id = ${callId} and a.submitted_version is not null
            ${filter.country ? sql`and a.lead_country = ${filter.country.toUpperCase()}` : sql``}
            ${filter.status ? sql`and a.status = ${filter.status}` : sql``}
            ${filter.check ? sql`and a.check_result = ${filter.check}` : sql``}
-         group by a.id, i.name
+         group by a.id, i.name, v.application_id, v.version
          order by a.submitted_at, a.id`,
   );
   return rows.map(

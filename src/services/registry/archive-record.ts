@@ -4,6 +4,7 @@ import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { getRecord, loadRow, notFound } from './get-record.js';
+import { assertMayWriteRecord } from './record-scope.js';
 import type { RegistryResource } from './resources.js';
 
 /**
@@ -20,6 +21,7 @@ export async function setArchivedIn(tx: DbOrTx, actor: Actor, resource: Registry
   authorize(actor, 'registry.write');
   const row = await loadRow(tx, resource, id, true);
   if (!row) throw notFound(resource, id);
+  await assertMayWriteRecord(tx, actor, resource, 'archive', [row]);
   if (Boolean(row.archivedAt) !== archived) {
     await tx
       .update(resource.table)

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { translateWriteError } from './db-errors.js';
 import { getRecord } from './get-record.js';
+import { assertMayWriteRecord } from './record-scope.js';
 import type { RegistryResource } from './resources.js';
 
 /** Validates by the domain rule, inserts, and audits, in one transaction. */
@@ -23,6 +24,7 @@ export async function createRecord(db: Db, actor: Actor, resource: RegistryResou
  */
 export async function createRecordIn(tx: DbOrTx, actor: Actor, resource: RegistryResource, input: Record<string, unknown>) {
   authorize(actor, 'registry.write');
+  await assertMayWriteRecord(tx, actor, resource, 'create', [input]);
   const checked = resource.check(input);
   const childField = resource.children?.field;
   const { [childField ?? '']: children, ...values } = checked;

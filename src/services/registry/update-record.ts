@@ -6,6 +6,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { translateWriteError } from './db-errors.js';
 import { getRecord, loadRow, notFound } from './get-record.js';
+import { assertMayWriteRecord } from './record-scope.js';
 import type { RegistryResource } from './resources.js';
 
 /**
@@ -43,6 +44,7 @@ export async function updateRecordIn(
   try {
     const row = await loadRow(tx, resource, id, true);
     if (!row) throw notFound(resource, id);
+    await assertMayWriteRecord(tx, actor, resource, 'update', [row, change]);
     if (row.archivedAt) throw new AppError('ARCHIVED', `This ${resource.noun} is archived; restore it before changing it.`);
     const current = (await getRecord(tx, actor, resource, id)) as Record<string, unknown>;
     const checked = resource.check({ ...current, ...change });

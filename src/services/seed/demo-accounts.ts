@@ -51,6 +51,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'applicant',
     scope: { kind: 'institution', slug: 'osaka-university' },
   },
+  { email: 'editor@orbitshare.demo', displayName: 'Demo Registry Editor', role: 'registry_editor' },
 ];
 
 /**

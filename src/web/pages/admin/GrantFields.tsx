@@ -18,6 +18,13 @@ const SCOPE_LABEL: Record<string, string> = {
   call: 'Call id',
 };
 
+/** What the roles without a scope may do, shown when one is chosen. */
+const UNSCOPED_HINT: Partial<Record<Role, string>> = {
+  administrator: 'Everything, everywhere.',
+  registry_editor:
+    "Keeps the registry's shared reference data (countries, organisations, institutions, people, missions, host modules, sample collections) and creates programs. Each program's partnerships and projects stay with its officers.",
+};
+
 /** The grant as the API takes it: a scope only for the roles that have one. */
 export function grantInput(draft: GrantDraft): { role: Role; scopeId: string | null } {
   const role = draft.role as Role;
@@ -49,7 +56,7 @@ export function GrantFields({
   const kind = scope ? SCOPE_KIND[scope] : undefined;
   return (
     <div className="grant-fields" data-testid={testId}>
-      <Field label="Role" error={errors.role}>
+      <Field label="Role" error={errors.role} hint={draft.role ? UNSCOPED_HINT[draft.role] : undefined}>
         {(props) => (
           <select
             {...props}

@@ -52,7 +52,9 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
   const deadline = app.closesAt;
   const past = Date.parse(deadline) <= now;
   const [amending, setAmending] = useState(false);
-  const editable = !past && (app.status === 'draft' || (app.status === 'submitted' && amending));
+  // Staff read a submitted version (shownVersion set), never a draft: nothing of it is editable.
+  const ownView = app.shownVersion === null;
+  const editable = ownView && !past && (app.status === 'draft' || (app.status === 'submitted' && amending));
 
   const [check, setCheck] = useState<{ answer: CheckAnswer | null; running: boolean; error: string | null }>({
     answer: null,
@@ -371,7 +373,7 @@ function StatusPanel({
         </details>
       ) : null}
       <FormError message={error} />
-      {app.status === 'submitted' && !past ? (
+      {app.status === 'submitted' && !past && app.shownVersion === null ? (
         <div className="form__actions">
           {!amending ? (
             <button type="button" className="button" onClick={onAmend} data-testid="amend">
