@@ -48,7 +48,7 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
-    const defaults = systemJobs({ mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined });
+    const defaults = systemJobs({ mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined, publicUrl: config.PUBLIC_URL });
     const { definitions, ...tuning } = options.jobs ?? {};
     const jobs = startJobRunner(database.db, { ...tuning, definitions: definitions?.(defaults) ?? defaults, log: app.log });
     runner = jobs;

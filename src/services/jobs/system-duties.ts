@@ -1,6 +1,7 @@
 import { SYSTEM } from '../actor.js';
 import { closeExpiredCalls } from '../calls/close-expired-calls.js';
 import { deliverOutbox, type Mailer } from '../email/deliver-outbox.js';
+import { sendReviewReminders } from '../review/send-review-reminders.js';
 import { requestRunSoon } from './enqueue-job.js';
 import { duty, type JobDefinition } from './job-definitions.js';
 import { purgeFinishedJobs } from './purge-finished-jobs.js';
@@ -15,13 +16,14 @@ const OUTBOX_BATCH = 50;
  * and it runs once per period across all servers on the database. Mail delivery is a duty only
  * where SMTP is configured; without it, mail stays in the outbox for administrators to read.
  */
-export function systemJobs(options: { mailer?: Mailer }): JobDefinition[] {
+export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): JobDefinition[] {
   const { mailer } = options;
   return [
     duty('calls.close-expired', 60, async ({ db }) => ({
       closed: await closeExpiredCalls(db, { ...SYSTEM, label: 'system:deadline' }),
     })),
     ...(mailer ? [duty(DELIVER_OUTBOX, 60, ({ db }) => deliverOutboxBatch(db, mailer))] : []),
+    duty('reviews.remind', 3600, ({ db }) => sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' })),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
   ];
 }
