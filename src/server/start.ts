@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { type Database, openPostgres } from '../db/connection.js';
 import { openEmbeddedFromImage } from '../db/initial-image.js';
 import { migrate } from '../db/migrate.js';
+import { DEFAULT_HASHING_LIMITS } from '../services/accounts/secrets.js';
 import { smtpMailer } from '../services/email/deliver-outbox.js';
 import { type MailSender, startMailSender } from '../services/email/mail-sender.js';
 import { seedIfEmpty } from '../services/seed/load-seed.js';
@@ -34,6 +35,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       logLevel: config.LOG_LEVEL,
       bodyLimit: config.BODY_LIMIT_BYTES,
       validateResponses: config.VALIDATE_RESPONSES,
+      trustProxy: config.TRUST_PROXY,
+      passwordHashing: hashingLimits(config),
     });
     if (config.SMTP_URL) {
       sender = startMailSender(database.db, smtpMailer(config.SMTP_URL, config.MAIL_FROM), (error) =>
@@ -57,4 +60,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.close();
     throw error;
   }
+}
+
+function hashingLimits(config: Config) {
+  return {
+    concurrency: config.PASSWORD_HASHING_CONCURRENCY ?? DEFAULT_HASHING_LIMITS.concurrency,
+    queue: config.PASSWORD_HASHING_QUEUE ?? DEFAULT_HASHING_LIMITS.queue,
+  };
 }

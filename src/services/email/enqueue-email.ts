@@ -14,6 +14,8 @@ export interface EmailRequest {
   callTitle?: string;
   version?: number;
   at?: string;
+  /** password_changed only. */
+  tokensRevoked?: number;
 }
 
 /**
