@@ -11,7 +11,7 @@ declare module 'autocannon' {
     p99: number;
     total: number;
   }
-  interface Result {
+  export interface Result {
     url: string;
     requests: Histogram;
     latency: Histogram;
@@ -20,6 +20,8 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    '2xx': number;
+    statusCodeStats?: Record<string, { count: number }>;
   }
   interface Options {
     url: string;
@@ -30,6 +32,10 @@ declare module 'autocannon' {
     workers?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    /** Requests per second over all connections. */
+    overallRate?: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -24,14 +24,14 @@ const DAY = 24 * HOUR;
  */
 export const THROTTLE = {
   /** One e-mail from one address: the guesser's own key; the owner elsewhere is not slowed by it. */
-  loginPerEmailAndAddress: { free: 5, windowSeconds: DAY, baseDelaySeconds: 1, maxDelaySeconds: 15 * MINUTE },
+  loginPerEmailAndAddress: { free: 5, windowSeconds: DAY, baseDelaySeconds: 30, maxDelaySeconds: 15 * MINUTE },
   /**
    * One e-mail from addresses the account never signed in from: much higher, and it only slows
    * (30 s at most), so guessing from many addresses stays slow and the owner is never locked out.
    */
   loginPerEmail: { free: 50, windowSeconds: HOUR, baseDelaySeconds: 1, maxDelaySeconds: 30 },
   /** One address trying many e-mails (password spraying). */
-  loginPerAddress: { free: 30, windowSeconds: 15 * MINUTE, baseDelaySeconds: 1, maxDelaySeconds: 15 * MINUTE },
+  loginPerAddress: { free: 30, windowSeconds: 15 * MINUTE, baseDelaySeconds: 10, maxDelaySeconds: 15 * MINUTE },
   resetPerEmail: { free: 3, windowSeconds: DAY, baseDelaySeconds: HOUR, maxDelaySeconds: DAY },
   resetPerAddress: { free: 10, windowSeconds: HOUR, baseDelaySeconds: MINUTE, maxDelaySeconds: HOUR },
   signUpPerEmail: { free: 5, windowSeconds: DAY, baseDelaySeconds: HOUR, maxDelaySeconds: DAY },
@@ -55,6 +55,9 @@ export interface Charge {
 }
 
 class Refused extends Error {}
+
+// Times are clock_timestamp(), not now(): now() is when the transaction began, which under a burst
+// (waiting for the row lock) can be long before the attempt is admitted.
 
 /**
  * Counts one attempt against every key, atomically and before the attempt is checked, or refuses
@@ -85,17 +88,17 @@ export async function admitAttempt(db: Db, charges: Charge[]): Promise<void> {
  * on its own as a "once per period" claim (e.g. one notice e-mail per day).
  */
 export async function countAttempt(tx: DbOrTx, { key, rule }: Charge): Promise<boolean> {
-  const expired = sql`t.window_started_at < now() - make_interval(secs => ${rule.windowSeconds}::int)`;
+  const expired = sql`t.window_started_at < clock_timestamp() - make_interval(secs => ${rule.windowSeconds}::int)`;
   const attempts = sql`(case when ${expired} then 1 else t.attempts + 1 end)`;
   const rows = await queryRows<{ key: string }>(
     tx,
     sql`insert into auth_throttle as t (key, attempts, window_started_at, next_allowed_at)
-        values (${key}, 1, now(), ${delayAfter(sql`1`, rule)})
+        values (${key}, 1, clock_timestamp(), ${delayAfter(sql`1`, rule)})
         on conflict (key) do update set
           attempts = ${attempts},
-          window_started_at = case when ${expired} then now() else t.window_started_at end,
+          window_started_at = case when ${expired} then clock_timestamp() else t.window_started_at end,
           next_allowed_at = ${delayAfter(attempts, rule)}
-        where t.next_allowed_at is null or t.next_allowed_at <= now()
+        where t.next_allowed_at is null or t.next_allowed_at <= clock_timestamp()
         returning key`,
   );
   return rows.length > 0;
@@ -103,7 +106,7 @@ export async function countAttempt(tx: DbOrTx, { key, rule }: Charge): Promise<b
 
 /** When the attempt numbered `n` is counted, the time the next one may come (null: at once). */
 function delayAfter(n: SQL, rule: ThrottleRule): SQL {
-  return sql`case when ${n} >= ${rule.free}::int then now() + make_interval(secs => least(${rule.maxDelaySeconds}::float8,
+  return sql`case when ${n} >= ${rule.free}::int then clock_timestamp() + make_interval(secs => least(${rule.maxDelaySeconds}::float8,
     ${rule.baseDelaySeconds}::float8 * power(2::float8, least(${n} - ${rule.free}::int, 40)))) end`;
 }
 
@@ -128,8 +131,8 @@ export async function clearAttempts(db: DbOrTx, key: string): Promise<void> {
 async function secondsToWait(db: DbOrTx, keys: string[]): Promise<number> {
   const rows = await queryRows<{ seconds: number | null }>(
     db,
-    sql`select ceil(extract(epoch from max(next_allowed_at) - now()))::int as seconds
-        from auth_throttle where key in ${keys} and next_allowed_at > now()`,
+    sql`select ceil(extract(epoch from max(next_allowed_at) - clock_timestamp()))::int as seconds
+        from auth_throttle where key in ${keys} and next_allowed_at > clock_timestamp()`,
   );
   // The delay may have just run out between the refusal and this read: ask for a second.
   return Math.max(1, rows[0]?.seconds ?? 1);
