@@ -11,6 +11,12 @@ declare module 'autocannon' {
     p99: number;
     total: number;
   }
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   export interface Result {
     url: string;
     requests: Histogram;
@@ -36,6 +42,8 @@ declare module 'autocannon' {
     body?: string;
     /** Requests per second over all connections. */
     overallRate?: number;
+    /** Per-request changes, e.g. a different body each time. */
+    requests?: { method?: string; path?: string; setupRequest?: (request: RequestParams) => RequestParams }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -23,12 +23,12 @@ export function hashPassword(password: string): Promise<string> {
 // Verified against when the account does not exist, so a bad e-mail costs as long as a bad password.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$fmKAsD+K+QrebTpsQGMr0w$VFkalX8S3LNi8AFUTGtBIQV1YZXatBQgjtI6UFt8ZpY';
 
+/** Run inside withHashingSlot: the caller holds the slot for its whole check, not just the hash. */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   try {
-    const ok = await hashingGate.run(() => verify(passwordHash ?? DUMMY_HASH, password));
+    const ok = await verify(passwordHash ?? DUMMY_HASH, password);
     return ok && passwordHash !== null;
-  } catch (error) {
-    if (error instanceof AppError) throw error; // the server is busy: not a wrong password
+  } catch {
     return false;
   }
 }
@@ -83,6 +83,16 @@ class HashingGate {
 }
 
 const hashingGate = new HashingGate(DEFAULT_HASHING_LIMITS);
+
+/**
+ * Runs a password check holding one hashing slot, or refuses with RATE_LIMITED (Retry-After: 1) at
+ * once when every slot and the queue are taken. Sign-in takes the slot before its database work, so
+ * a refused sign-in costs nothing but this answer: a flood cannot queue work in front of the
+ * database that /api/health and everyone else share.
+ */
+export function withHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  return hashingGate.run(work);
+}
 
 export function configurePasswordHashing(limits: HashingLimits): void {
   hashingGate.limits = limits;

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findAccountByEmail, liveGrants, presentAccount, signedInFrom } from './load-account.js';
-import { verifyPassword } from './secrets.js';
+import { verifyPassword, withHashingSlot } from './secrets.js';
 import { openSession, revokeSessionByToken } from './sessions.js';
 import { admitAttempt, clearAttempts, refundAttempt, THROTTLE, throttleKey } from './throttle.js';
 
@@ -30,21 +30,16 @@ const BAD_LOGIN = 'The e-mail address or the password is wrong.';
  * address is never slowed by someone guessing from elsewhere.
  */
 export async function signIn(db: Db, actor: Actor, input: SignInInput) {
-  const account = await findAccountByEmail(db, input.email);
-  const usualAddress = account ? await signedInFrom(db, account.id, actor.address) : false;
   const pair = { key: throttleKey.emailAndAddress('login', input.email, actor.address), rule: THROTTLE.loginPerEmailAndAddress };
   const perEmail = { key: throttleKey.email('login', input.email), rule: THROTTLE.loginPerEmail };
   const perAddress = { key: throttleKey.address('login', actor.address), rule: THROTTLE.loginPerAddress };
-  const charges = usualAddress ? [pair, perAddress] : [pair, perEmail, perAddress];
-  await admitAttempt(db, charges);
-
-  let passwordOk: boolean;
-  try {
-    passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
-  } catch (busy) {
-    await refundAttempt(db, charges); // never checked: it must not count against the owner
-    throw busy;
-  }
+  const { account, charges, passwordOk } = await withHashingSlot(async () => {
+    const account = await findAccountByEmail(db, input.email);
+    const usualAddress = account ? await signedInFrom(db, account.id, actor.address) : false;
+    const charges = usualAddress ? [pair, perAddress] : [pair, perEmail, perAddress];
+    await admitAttempt(db, charges);
+    return { account, charges, passwordOk: await verifyPassword(account?.passwordHash ?? null, input.password) };
+  });
 
   if (!account || !passwordOk || account.status !== 'active') {
     await recordAudit(db, actor, {
