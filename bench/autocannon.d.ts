@@ -11,7 +11,13 @@ declare module 'autocannon' {
     p99: number;
     total: number;
   }
-  interface Result {
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  export interface Result {
     url: string;
     requests: Histogram;
     latency: Histogram;
@@ -20,6 +26,8 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    '2xx': number;
+    statusCodeStats?: Record<string, { count: number }>;
   }
   interface Options {
     url: string;
@@ -30,6 +38,12 @@ declare module 'autocannon' {
     workers?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    /** Requests per second over all connections. */
+    overallRate?: number;
+    /** Per-request changes, e.g. a different body each time. */
+    requests?: { method?: string; path?: string; setupRequest?: (request: RequestParams) => RequestParams }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

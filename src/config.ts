@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const Config = z.object({
@@ -27,7 +28,39 @@ const Config = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  // Whose X-Forwarded-For/-Proto to believe: off, a hop count, or the proxies' addresses/ranges.
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  // Concurrent password hashes (argon2) and how many may wait; past both, sign-ins answer 429.
+  PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(0).max(1024).optional(),
+  PASSWORD_HASHING_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
 });
+
+/**
+ * Off (the default): the client is the socket's peer and forwarded headers are ignored. A number:
+ * that many proxies in front, counted from the server. Otherwise a comma-separated list of the
+ * proxies' addresses or CIDR ranges (or proxy-addr's names: loopback, linklocal, uniquelocal).
+ */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string, ctx: z.core.$RefinementCtx<string>): TrustProxy {
+  const text = value.trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'TRUST_PROXY=true would believe any client; give the number of proxies or their addresses',
+    });
+    return false;
+  }
+  const ranges = text.split(',').map((part) => part.trim());
+  try {
+    proxyAddr.compile(ranges);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: ${(error as Error).message}` });
+  }
+  return ranges;
+}
 
 export type Config = z.infer<typeof Config>;
 

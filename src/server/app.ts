@@ -5,7 +5,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.js';
 import { ERROR_CODES } from '../domain/errors.js';
+import { configurePasswordHashing, type HashingLimits } from '../services/accounts/secrets.js';
 import { installAuth, type RouteEntry } from './auth.js';
 import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
@@ -41,6 +43,10 @@ export interface AppOptions {
    * a request's CPU time (see bench/README.md).
    */
   validateResponses?: boolean;
+  /** Whose X-Forwarded-For/-Proto to believe (TRUST_PROXY); off unless set. */
+  trustProxy?: TrustProxy;
+  /** The cap on concurrent password hashing (process-wide); the default leaves a core free. */
+  passwordHashing?: HashingLimits;
 }
 
 const errorTable = Object.entries(ERROR_CODES)
@@ -51,8 +57,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   });
+  if (options.passwordHashing) configurePasswordHashing(options.passwordHashing);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   app.setErrorHandler(problemHandler);
@@ -108,4 +115,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     app.setNotFoundHandler(notFoundHandler);
   }
   return app;
+}
+
+/**
+ * Fastify 5 ignores a bare hop count (it trusts no one then), so a count becomes the function
+ * Express uses: the first n hops, counted from this server, are proxies.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { type Database, openPostgres } from '../db/connection.js';
 import { openEmbeddedFromImage } from '../db/initial-image.js';
 import { migrate } from '../db/migrate.js';
+import { DEFAULT_HASHING_LIMITS } from '../services/accounts/secrets.js';
 import { smtpMailer } from '../services/email/deliver-outbox.js';
 import type { JobDefinition } from '../services/jobs/job-definitions.js';
 import { DELIVER_OUTBOX, systemJobs } from '../services/jobs/system-duties.js';
@@ -45,6 +46,8 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
       logLevel: config.LOG_LEVEL,
       bodyLimit: config.BODY_LIMIT_BYTES,
       validateResponses: config.VALIDATE_RESPONSES,
+      trustProxy: config.TRUST_PROXY,
+      passwordHashing: hashingLimits(config),
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
@@ -65,4 +68,11 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
     await database.close();
     throw error;
   }
+}
+
+function hashingLimits(config: Config) {
+  return {
+    concurrency: config.PASSWORD_HASHING_CONCURRENCY ?? DEFAULT_HASHING_LIMITS.concurrency,
+    queue: config.PASSWORD_HASHING_QUEUE ?? DEFAULT_HASHING_LIMITS.queue,
+  };
 }

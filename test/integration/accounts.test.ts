@@ -26,12 +26,13 @@ function sessionCookie(res: { cookies: { name: string; value: string }[] }): str
   return res.cookies.find((c) => c.name === 'osid')?.value;
 }
 
-async function signIn(email: string, password: string, cookie?: string) {
+async function signIn(email: string, password: string, cookie?: string, remoteAddress?: string) {
   return call({
     method: 'POST',
     url: '/api/auth/sign-in',
     payload: { email, password },
     cookies: cookie ? { osid: cookie } : {},
+    ...(remoteAddress ? { remoteAddress } : {}),
   });
 }
 
@@ -154,16 +155,18 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
     expect(strip(unknown.json())).toEqual(strip(wrong.json()));
   });
 
-  it('slows brute force down: five failures lock the e-mail out, even for the right password', async () => {
+  it('slows brute force down: after five failures from one address, the next attempt from there waits', async () => {
     const victim = await seedActiveAccount(t.database.db);
-    for (let i = 0; i < 5; i++) expect((await signIn(victim.email, `guess-number-${i}`)).statusCode).toBe(401);
-    const locked = await signIn(victim.email, victim.password);
+    const guesser = '198.51.100.10';
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(victim.email, `guess-number-${i}`, undefined, guesser)).statusCode).toBe(401);
+    const locked = await signIn(victim.email, victim.password, undefined, guesser);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('RATE_LIMITED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    // An address that does not exist is locked the same way: the lock tells nothing about accounts.
-    for (let i = 0; i < 5; i++) await signIn('ghost@example.org', `guess-${i}`);
-    expect((await signIn('ghost@example.org', 'guess')).statusCode).toBe(429);
+    // An address that does not exist is slowed the same way: the delay tells nothing about accounts.
+    for (let i = 0; i < 5; i++) await signIn('ghost@example.org', `guess-${i}`, undefined, guesser);
+    expect((await signIn('ghost@example.org', 'guess', undefined, guesser)).statusCode).toBe(429);
     const failures = await queryRows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from audit_log where action = 'auth.login_failed' and subject_id = ${victim.id}`,
@@ -171,19 +174,10 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
     expect(failures[0]!.n).toBe(5);
   });
 
-  it('locks out one address that tries many e-mails', async () => {
-    const headers = { 'x-forwarded-for': '203.0.113.77' };
+  it('slows down one address that tries many e-mails', async () => {
     let last = 0;
-    for (let i = 0; i < 31; i++) {
-      last = (
-        await call({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          headers,
-          payload: { email: `spray${i}@example.org`, password: 'password-spray' },
-        })
-      ).statusCode;
-    }
+    for (let i = 0; i < 31; i++)
+      last = (await signIn(`spray${i}@example.org`, 'password-spray', undefined, '203.0.113.77')).statusCode;
     expect(last).toBe(429);
   });
 
@@ -392,30 +386,13 @@ describe(`accounts on ${databaseKind} Postgres`, () => {
     );
   });
 
-  it('marks the session cookie Secure behind HTTPS, and records the address in the audit log', async () => {
-    const person = await seedActiveAccount(t.database.db);
-    const res = await call({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.44' },
-      payload: { email: person.email, password: person.password },
-    });
-    expect(res.cookies.find((c) => c.name === 'osid')?.secure).toBe(true);
-    expect(res.headers['strict-transport-security']).toContain('max-age');
-    const [row] = await queryRows<{ address: string; actor: string }>(
-      t.database.db,
-      sql`select address, actor from audit_log where action = 'auth.login' and subject_id = ${person.id}`,
-    );
-    expect(row).toEqual({ address: '192.0.2.44', actor: `account:${person.id}` });
-  });
-
   it('limits reset requests per e-mail address', async () => {
     const person = await seedActiveAccount(t.database.db);
     const ask = () =>
       call({
         method: 'POST',
         url: '/api/auth/password-reset',
-        headers: { 'x-forwarded-for': '192.0.2.45' },
+        remoteAddress: '192.0.2.45',
         payload: { email: person.email },
       });
     for (let i = 0; i < 3; i++) expect((await ask()).statusCode).toBe(202);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
 import { type TestDatabase, testDatabase } from './db.js';
 
 export interface TestApp {
@@ -9,7 +9,7 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a fresh real database, driven with app.inject (no port needed). */
-export async function testApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+export async function testApp(options: Pick<AppOptions, 'bodyLimit' | 'trustProxy' | 'passwordHashing'> = {}): Promise<TestApp> {
   const database = await testDatabase();
   const app = await buildApp(
     { database, version: 'test' },

@@ -99,9 +99,8 @@ export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    /** Null for a reset asked for an address without an account: same writes, a token never usable. */
+    accountId: uuid('account_id').references(() => accounts.id),
     purpose: text('purpose').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -113,12 +112,13 @@ export const oneTimeTokens = pgTable(
   ],
 );
 
-/** Failures per key (an address, or an account's e-mail) for rate limits and lock-outs. */
+/** Attempts per key (an address, an e-mail, or both) for rate limits with growing delays. */
 export const authThrottle = pgTable('auth_throttle', {
   key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** No attempt on the key is admitted before this time. */
+  nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }),
 });
 
 /** Every e-mail the system sends goes here first; a sender delivers it through SMTP when configured. */

@@ -1,20 +1,22 @@
-import { IssueList } from '../errors.js';
-
+/**
+ * The password rules that need no dictionary, shared with the web forms (which must not load the
+ * strength estimator's dictionaries). The full check is in password-strength.ts.
+ */
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-// A few of the most used passwords; the length rule already refuses most of the rest.
-const COMMON = new Set(['password123', '1234567890', 'qwertyuiop', 'password1234', 'iloveyou12', 'changeme123', 'orbitshare1']);
+/** The password of the demo accounts (README, "Demo accounts"); public, so refused for anyone else. */
+export const DEMO_PASSWORD = 'orbitshare-demo';
 
-/** Length and a few obvious choices, as NIST SP 800-63B asks; no composition rules. */
-export function checkPassword(password: string, email: string, field = 'password'): void {
-  const issues = new IssueList();
-  if (password.length < PASSWORD_MIN) issues.add(field, 'WEAK_PASSWORD', `Use at least ${PASSWORD_MIN} characters.`);
-  else if (password.length > PASSWORD_MAX) issues.add(field, 'WEAK_PASSWORD', `Use at most ${PASSWORD_MAX} characters.`);
-  else if (COMMON.has(password.toLowerCase()))
-    issues.add(field, 'WEAK_PASSWORD', 'This password is among the most common; choose another.');
-  else if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() || '\u0000')) {
-    issues.add(field, 'WEAK_PASSWORD', 'The password must not contain your e-mail name.');
-  }
-  issues.throwIfAny();
+/** Length as a person counts it: in characters (code points), not UTF-16 units or bytes. */
+export const passwordLength = (password: string) => [...password].length;
+
+/** The first problem the simple rules find, as a sentence for the person typing, or null. */
+export function simplePasswordProblem(password: string): string | null {
+  const length = passwordLength(password);
+  if (password.trim() === '') return 'The password cannot be only spaces.';
+  if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
+  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (new Set(password).size === 1) return 'The password cannot be one character repeated.';
+  return null;
 }

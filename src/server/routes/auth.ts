@@ -119,8 +119,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      await resetPassword(db, actorOf(request), { ...request.body, purpose: 'reset_password' });
-      return { message: 'Your password is changed and every session signed out. Sign in with the new one.' };
+      await resetPassword(db, actorOf(request), { ...request.body, purpose: 'reset_password' }, links);
+      ctx.onOutboxChanged?.();
+      return {
+        message: 'Your password is changed, every session signed out and every API token revoked. Sign in with the new one.',
+      };
     },
   );
 
@@ -136,7 +139,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      await resetPassword(db, actorOf(request), { ...request.body, purpose: 'invitation' });
+      await resetPassword(db, actorOf(request), { ...request.body, purpose: 'invitation' }, links);
       return { message: 'Your account is active. Sign in.' };
     },
   );

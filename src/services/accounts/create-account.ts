@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '../../db/connection.js';
 import { accounts } from '../../db/schema.js';
-import { checkPassword } from '../../domain/accounts/password-policy.js';
+import { checkPassword } from '../../domain/accounts/password-strength.js';
 import type { Locale } from '../../domain/accounts/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { authorize } from '../../policies/policy.js';
@@ -16,6 +16,8 @@ export interface CreateAccountInput {
   password: string;
   locale?: Locale;
   grants?: Omit<GrantInput, 'accountId'>[];
+  /** A demo account, which has the public demo password (seed only). */
+  demoAccount?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface CreateAccountInput {
  */
 export async function createAccountIn(tx: DbOrTx, actor: Actor, input: CreateAccountInput): Promise<{ id: string }> {
   authorize(actor, 'accounts.admin');
-  checkPassword(input.password, input.email);
+  checkPassword(input.password, { userInputs: [input.email, input.displayName], demoAccount: input.demoAccount });
   if (await findAccountByEmail(tx, input.email)) {
     throw new AppError('DUPLICATE', `An account with the e-mail address ${input.email} exists.`, [
       { field: 'email', code: 'DUPLICATE', message: 'An account with this e-mail address exists.' },

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.js';
-import { accounts, roleGrants } from '../../db/schema.js';
+import { accounts, roleGrants, sessions } from '../../db/schema.js';
 import type { AccountStatus, Locale, Role, ScopeType } from '../../domain/accounts/roles.js';
 import type { Actor, Grant } from '../actor.js';
 
@@ -13,6 +13,29 @@ export async function findAccountByEmail(db: DbOrTx, email: string): Promise<Acc
     .where(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()))
     .limit(1);
   return row;
+}
+
+/**
+ * The name to greet an account's owner with in e-mail: empty until the address is verified, since
+ * until then the name is text typed by whoever signed up, sent to an address that never agreed.
+ */
+export const greetingName = (account: AccountRow): string => (account.emailVerifiedAt ? account.displayName : '');
+
+/** Whether the account signed in from this address in the last 90 days (its owner's usual places). */
+export async function signedInFrom(db: DbOrTx, accountId: string, address: string | undefined): Promise<boolean> {
+  if (!address) return false;
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        eq(sessions.address, address),
+        sql`${sessions.createdAt} > now() - interval '90 days'`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function liveGrants(db: DbOrTx, accountId: string): Promise<Grant[]> {

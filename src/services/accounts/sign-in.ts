@@ -4,10 +4,10 @@ import { accounts } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findAccountByEmail, liveGrants, presentAccount } from './load-account.js';
-import { verifyPassword } from './secrets.js';
+import { findAccountByEmail, liveGrants, presentAccount, signedInFrom } from './load-account.js';
+import { verifyPassword, withHashingSlot } from './secrets.js';
 import { openSession, revokeSessionByToken } from './sessions.js';
-import { assertNotLocked, clearFailures, recordFailure, THROTTLE, throttleKey } from './throttle.js';
+import { admitAttempt, clearAttempts, refundAttempt, THROTTLE, throttleKey } from './throttle.js';
 
 export interface SignInInput {
   email: string;
@@ -21,26 +21,32 @@ const BAD_LOGIN = 'The e-mail address or the password is wrong.';
 
 /**
  * Checks the password and opens a fresh session. Every failure answers the same INVALID_CREDENTIALS,
- * whether the account exists, is pending or has another password; failures count against the e-mail
- * and the address, and past the limit both are locked for a while.
+ * whether the account exists, is pending or has another password.
+ *
+ * The attempt is counted before the password is checked (so a burst of concurrent guesses gets no
+ * more through than the limit), against: this e-mail from this address (the guesser's own key, with
+ * growing delays); this e-mail from addresses its owner never signed in from (a much higher limit
+ * that only slows); and this address (spraying many e-mails). The owner signing in from their usual
+ * address is never slowed by someone guessing from elsewhere.
  */
 export async function signIn(db: Db, actor: Actor, input: SignInInput) {
-  const emailKey = throttleKey.email('login', input.email);
-  const addressKey = throttleKey.address('login', actor.address);
-  await assertNotLocked(db, [emailKey, addressKey]);
-  const account = await findAccountByEmail(db, input.email);
-  const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
+  const pair = { key: throttleKey.emailAndAddress('login', input.email, actor.address), rule: THROTTLE.loginPerEmailAndAddress };
+  const perEmail = { key: throttleKey.email('login', input.email), rule: THROTTLE.loginPerEmail };
+  const perAddress = { key: throttleKey.address('login', actor.address), rule: THROTTLE.loginPerAddress };
+  const { account, charges, passwordOk } = await withHashingSlot(async () => {
+    const account = await findAccountByEmail(db, input.email);
+    const usualAddress = account ? await signedInFrom(db, account.id, actor.address) : false;
+    const charges = usualAddress ? [pair, perAddress] : [pair, perEmail, perAddress];
+    await admitAttempt(db, charges);
+    return { account, charges, passwordOk: await verifyPassword(account?.passwordHash ?? null, input.password) };
+  });
 
   if (!account || !passwordOk || account.status !== 'active') {
-    await db.transaction(async (tx) => {
-      await recordFailure(tx, emailKey, THROTTLE.loginPerEmail);
-      await recordFailure(tx, addressKey, THROTTLE.loginPerAddress);
-      await recordAudit(tx, actor, {
-        action: 'auth.login_failed',
-        subjectType: 'account',
-        subjectId: account?.id ?? `email:${input.email.trim().toLowerCase()}`,
-        details: { reason: !account ? 'unknown_email' : !passwordOk ? 'wrong_password' : `status_${account.status}` },
-      });
+    await recordAudit(db, actor, {
+      action: 'auth.login_failed',
+      subjectType: 'account',
+      subjectId: account?.id ?? `email:${input.email.trim().toLowerCase()}`,
+      details: { reason: !account ? 'unknown_email' : !passwordOk ? 'wrong_password' : `status_${account.status}` },
     });
     throw new AppError('INVALID_CREDENTIALS', BAD_LOGIN);
   }
@@ -49,7 +55,8 @@ export async function signIn(db: Db, actor: Actor, input: SignInInput) {
     if (input.previousSessionToken) await revokeSessionByToken(tx, input.previousSessionToken);
     const session = await openSession(tx, account.id, actor.address, input.userAgent);
     await tx.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, account.id));
-    await clearFailures(tx, emailKey);
+    await clearAttempts(tx, pair.key);
+    await refundAttempt(tx, charges.slice(1));
     await recordAudit(
       tx,
       { ...actor, label: `account:${account.id}` },

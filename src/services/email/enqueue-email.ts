@@ -17,6 +17,8 @@ export interface EmailRequest {
   /** review_* only. */
   deadline?: string;
   count?: number;
+  /** password_changed only. */
+  tokensRevoked?: number;
 }
 
 /**

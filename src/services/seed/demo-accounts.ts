@@ -1,13 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { installationFacts, institutions, programs, sampleCollections } from '../../db/schema.js';
+import { DEMO_PASSWORD } from '../../domain/accounts/password-policy.js';
 import type { Role } from '../../domain/accounts/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { createAccountIn } from '../accounts/create-account.js';
 import { SYSTEM } from '../actor.js';
 
-/** The demo password of every demo account (README, "Demo accounts"). */
-export const DEMO_PASSWORD = 'orbitshare-demo';
+export { DEMO_PASSWORD };
+
 const FACT = 'seed.demo_accounts';
 
 interface DemoAccount {
@@ -80,6 +81,7 @@ export async function seedDemoAccounts(db: Db, environment: string): Promise<'cr
         email: demo.email,
         displayName: demo.displayName,
         password: DEMO_PASSWORD,
+        demoAccount: true,
         grants: [{ role: demo.role, scopeId }],
       });
     }

@@ -1,5 +1,5 @@
 import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { PASSWORD_MIN } from '../../domain/accounts/password-policy.js';
+import { simplePasswordProblem } from '../../domain/accounts/password-policy.js';
 import { ApiError } from '../api.js';
 
 export type FieldErrors = Record<string, string>;
@@ -156,7 +156,8 @@ export function SubmitButton({ busy, children, testId }: { busy: boolean; childr
 /** The client-side checks shared by the forms that choose a password; the server checks again. */
 export function passwordProblems(password: string, confirm: string): FieldErrors {
   const fields: FieldErrors = {};
-  if (password.length < PASSWORD_MIN) fields.password = `Use at least ${PASSWORD_MIN} characters.`;
+  const problem = simplePasswordProblem(password);
+  if (problem) fields.password = problem;
   if (confirm !== password) fields.confirm = 'The two passwords differ.';
   return fields;
 }

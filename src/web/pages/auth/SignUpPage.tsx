@@ -98,7 +98,7 @@ export function SignUpPage() {
           type="password"
           name="password"
           autoComplete="new-password"
-          hint="At least 10 characters; a few words make a good one."
+          hint="At least 10 characters, not a common or guessable one (such as your name or e-mail); a few unusual words make a good one."
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={form.fields.password}
