@@ -51,7 +51,7 @@ describe('score calibration (merit + reviewer bias, weighted by confidence)', ()
     for (const p of result.proposals) expect(p.merit).toBeCloseTo(merit[p.id]!, 6);
     for (const r of result.reviewers) expect(r.bias).toBeCloseTo(bias[r.id]!, 6);
     expect(result.reviewers.reduce((s, r) => s + r.bias, 0)).toBeCloseTo(0, 7);
-    expect(result.proposals.map((p) => p.rawMean)).toEqual([7.25, 4.25, 3.5]);
+    expect(result.proposals.map((p) => p.rawMean)).toEqual([7.25, 4.5, 3.25]);
   });
 
   it('weighs a high-confidence review more than a low-confidence one', () => {
