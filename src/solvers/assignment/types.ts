@@ -121,3 +121,7 @@ export interface AssignmentFailure {
 }
 
 export type AssignmentResult = AssignmentSolution | AssignmentFailure;
+
+export function isSolved(result: AssignmentResult): result is AssignmentSolution {
+  return result.status === 'optimal' || result.status === 'feasible';
+}
