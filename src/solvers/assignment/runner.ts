@@ -7,12 +7,12 @@ import type { WorkerRequest } from './worker.js';
 
 const GRACE_MS = 5_000;
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // From the TypeScript sources (tests, tsx) the worker is a .ts file that needs the tsx loader.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fromSource
-    ? { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-    : { url: new URL('./worker.js', import.meta.url), execArgv: [] };
+/** The compiled worker; from the TypeScript sources (tests, tsx) a small bootstrap registers tsx first. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const source = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true });
 }
 
 export function solveAssignmentInWorker(
@@ -20,8 +20,7 @@ export function solveAssignmentInWorker(
   options: AssignmentOptions = {},
 ): Promise<AssignmentResult> {
   const { onProgress, ...rest } = options;
-  const { url, execArgv } = workerUrl();
-  const worker = new Worker(url, { execArgv });
+  const worker = startWorker();
   const mode = options.mode ?? 'total';
   return new Promise<AssignmentResult>((resolve, reject) => {
     let settled = false;

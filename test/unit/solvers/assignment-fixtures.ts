@@ -96,7 +96,11 @@ export async function referenceOptimum(instance: SmallInstance): Promise<number 
 }
 
 /** Every feasible assignment's (worst proposal affinity, total) by enumeration; best lexicographically. */
-export function bruteForceFair(instance: SmallInstance): { worst: number; total: number } | 'infeasible' {
+export function bruteForceFair(
+  instance: SmallInstance,
+  objective: 'fair' | 'total' = 'fair',
+  accept: (proposal: number, reviewers: number[]) => boolean = () => true,
+): { worst: number; total: number } | 'infeasible' {
   const { snapshot, pairs } = instance;
   const P = snapshot.proposals.length;
   const options: [number, number, number][][][] = [];
@@ -105,7 +109,13 @@ export function bruteForceFair(instance: SmallInstance): { worst: number; total:
     const subsets: [number, number, number][][] = [];
     const pick = (from: number, chosen: [number, number, number][]) => {
       if (chosen.length === snapshot.proposals[p]!.demand) {
-        subsets.push([...chosen]);
+        if (
+          accept(
+            p,
+            chosen.map((x) => x[1]),
+          )
+        )
+          subsets.push([...chosen]);
         return;
       }
       for (let i = from; i < mine.length; i++) pick(i + 1, [...chosen, mine[i]!]);
@@ -118,7 +128,11 @@ export function bruteForceFair(instance: SmallInstance): { worst: number; total:
   const walk = (p: number, worst: number, total: number) => {
     if (p === P) {
       if (snapshot.reviewers.some((r, i) => load[i] < (r.minLoad ?? 0))) return;
-      if (!best || worst > best.worst || (worst === best.worst && total > best.total)) best = { worst, total };
+      const better =
+        objective === 'total'
+          ? !best || total > best.total
+          : !best || worst > best.worst || (worst === best.worst && total > best.total);
+      if (better) best = { worst, total };
       return;
     }
     for (const subset of options[p]!) {
