@@ -73,6 +73,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   user: userCommand,
+  solve: async (args) => (await import('./commands/solve.js')).solveCommand(args),
 };
 
 /** The message of an error, with every field issue of an AppError that the message does not already show. */

@@ -1,0 +1,27 @@
+// Worker-thread side of a long solve: receives a snapshot, reports progress, posts the result, so
+// the server's event loop keeps answering while a large assignment is computed.
+import { parentPort } from 'node:worker_threads';
+import { solveAssignment } from './solve.js';
+import type { AssignmentOptions, AssignmentSnapshot } from './types.js';
+
+export interface WorkerRequest {
+  snapshot: AssignmentSnapshot;
+  options: Omit<AssignmentOptions, 'onProgress'>;
+}
+
+const port = parentPort;
+if (port) {
+  port.once('message', async ({ snapshot, options }: WorkerRequest) => {
+    let lastReport = 0;
+    const result = await solveAssignment(snapshot, {
+      ...options,
+      onProgress: (progress) => {
+        const now = Date.now();
+        if (now - lastReport < 200) return;
+        lastReport = now;
+        port.postMessage({ type: 'progress', progress });
+      },
+    });
+    port.postMessage({ type: 'result', result });
+  });
+}
