@@ -20,6 +20,11 @@ import { InstitutionPage } from './pages/InstitutionPage.js';
 import { MissionPage } from './pages/MissionPage.js';
 import { ProgramPage } from './pages/ProgramPage.js';
 import { ProgramsPage } from './pages/ProgramsPage.js';
+import { CallReviewPage } from './pages/review/CallReviewPage.js';
+import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
+import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
+import { RoundBoardPage } from './pages/review/RoundBoardPage.js';
+import { WorkspacePage } from './pages/review/WorkspacePage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -63,6 +68,16 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case 'admin':
       return <AdminPage />;
+    case 'review':
+      return <WorkspacePage />;
+    case 'review-expert':
+      return <ExpertProfilePage id={route.id} />;
+    case 'review-assignment':
+      return <ReviewFormPage id={route.id} />;
+    case 'staff-call-review':
+      return <CallReviewPage callId={route.callId} />;
+    case 'staff-review-round':
+      return <RoundBoardPage roundId={route.id} />;
     default:
       return <UnknownPage />;
   }

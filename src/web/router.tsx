@@ -58,6 +58,11 @@ export type Route =
   | { page: 'call-applications'; slug: string }
   | { page: 'applications' }
   | { page: 'application'; id: string }
+  | { page: 'review' }
+  | { page: 'review-expert'; id: string }
+  | { page: 'review-assignment'; id: string }
+  | { page: 'staff-call-review'; callId: string }
+  | { page: 'staff-review-round'; id: string }
   | { page: 'not-found' };
 
 const SINGLE_PAGES = new Set(['sign-in', 'sign-up', 'verify-email', 'reset-password', 'accept-invitation', 'account', 'admin']);
@@ -67,6 +72,8 @@ export function matchRoute(path: string): Route {
   const [first, second, third, ...rest] = parts;
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };
+  const review = matchReviewRoute(parts);
+  if (review) return review;
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
@@ -77,6 +84,18 @@ export function matchRoute(path: string): Route {
   if (first === 'institutions' && second) return { page: 'institution', slug: second };
   if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };
+}
+
+/** The expert's workspace and the officer's review board. */
+function matchReviewRoute([first, second, third, fourth, ...rest]: string[]): Route | null {
+  if (rest.length > 0) return null;
+  if (first === 'review' && second === undefined) return { page: 'review' };
+  if (first === 'review' && second === 'experts' && third && !fourth) return { page: 'review-expert', id: third };
+  if (first === 'review' && second === 'assignments' && third && !fourth) return { page: 'review-assignment', id: third };
+  if (first === 'staff' && second === 'calls' && third && fourth === 'review')
+    return { page: 'staff-call-review', callId: third };
+  if (first === 'staff' && second === 'review-rounds' && third && !fourth) return { page: 'staff-review-round', id: third };
+  return null;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

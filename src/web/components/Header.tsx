@@ -1,6 +1,7 @@
 import { isAdministrator, useSession } from '../api.js';
 import { Link } from '../router.js';
 import { signOutAndGoHome } from '../sign-out.js';
+import { ReviewNavLink } from './ReviewNavLink.js';
 
 const NAV = [
   { to: '/', label: 'Home', match: (p: string) => p === '/' },
@@ -73,6 +74,7 @@ function AccountNav({ path }: { path: string }) {
           My applications
         </Link>
       ) : null}
+      <ReviewNavLink account={account} path={path} />
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
           Admin

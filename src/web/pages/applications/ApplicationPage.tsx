@@ -19,6 +19,7 @@ import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
+import { ApplicantConflicts } from '../review/ApplicantConflicts.js';
 import { AttachmentsSection } from './Attachments.js';
 import { CheckPanel } from './CheckPanel.js';
 import { currentErrors, type Errors, errorsOf, focusField, normalize } from './document.js';
@@ -167,6 +168,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
       {app.status !== 'draft' ? (
         <StatusPanel app={app} past={past} amending={amending} onAmend={() => setAmending(true)} onChanged={onChanged} />
       ) : null}
+      {app.submittedVersion != null ? <ApplicantConflicts applicationId={app.id} /> : null}
       {past && app.status === 'draft' ? (
         <p className="callout callout--warn" data-testid="read-only">
           The deadline has passed: this draft can no longer be changed or submitted.

@@ -69,6 +69,11 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
         <Link to="/calls">Open calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
       </nav>
       <h1>Applications received</h1>
+      <p>
+        <Link to={`/staff/calls/${call.id}/review`} data-testid="review-board-link">
+          Review
+        </Link>
+      </p>
       <p className="lead">
         {stats.applications} submitted{' '}
         {stats.stage === 'letter_of_intent'

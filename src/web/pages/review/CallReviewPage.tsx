@@ -1,0 +1,230 @@
+import { useId, useState } from 'react';
+import { callsApi } from '../../calls-api.js';
+import { formatInZone } from '../../clock.js';
+import { Loaded } from '../../components/PageState.js';
+import { RequireAccount } from '../../components/RequireAccount.js';
+import { label } from '../../format.js';
+import { type RoundInput, reviewApi } from '../../review-api.js';
+import { Link } from '../../router.js';
+import { useLoadedState } from '../../use-load.js';
+import { useTitle } from '../../use-title.js';
+import { issuesByField, messageOf, ScrollTable } from './common.js';
+
+// The officer's review of one call: its rounds (letters of intent, full proposals) and the form that
+// opens a round with its deadline, reviews per proposal and conflict rules.
+
+export function CallReviewPage({ callId }: { callId: string }) {
+  useTitle('Review of the call');
+  return <RequireAccount>{() => <CallReview callId={callId} />}</RequireAccount>;
+}
+
+function CallReview({ callId }: { callId: string }) {
+  const { load, reload } = useLoadedState(async (signal) => {
+    const [call, rounds] = await Promise.all([callsApi.one(callId, signal), reviewApi.rounds(callId, signal)]);
+    return { call, rounds };
+  }, callId);
+  return (
+    <Loaded load={load} what="call">
+      {({ call, rounds }) => (
+        <article data-testid="call-review-page">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <Link to={`/calls/${call.slug}/applications`}>{call.title}</Link> /
+          </nav>
+          <h1>Review of {call.title}</h1>
+          <section className="panel" aria-labelledby="rounds-heading">
+            <h2 id="rounds-heading">Rounds</h2>
+            {rounds.length === 0 ? (
+              <p className="muted">No review round yet.</p>
+            ) : (
+              <ScrollTable label="Review rounds">
+                <table className="table" data-testid="rounds-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Round</th>
+                      <th scope="col">Stage</th>
+                      <th scope="col">Deadline</th>
+                      <th scope="col">Reviews per proposal</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rounds.map((r) => (
+                      <tr key={r.id}>
+                        <td>
+                          <Link to={`/staff/review-rounds/${r.id}`} data-testid="round-link">
+                            {r.title}
+                          </Link>
+                        </td>
+                        <td>{label(r.stage)}</td>
+                        <td>{formatInZone(r.deadlineAt, call.timeZone)}</td>
+                        <td className="num">{r.reviewsPerProposal}</td>
+                        <td>{label(r.status)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollTable>
+            )}
+          </section>
+          <OpenRoundForm callId={call.id} stages={call.stages} onOpened={reload} />
+        </article>
+      )}
+    </Loaded>
+  );
+}
+
+function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: number; onOpened: () => void }) {
+  const id = useId();
+  const [form, setForm] = useState({
+    stage: stages === 2 ? 'letter_of_intent' : 'full_proposal',
+    title: '',
+    deadline: '',
+    reviewsPerProposal: 3,
+    collectsBids: false,
+    dualAnonymous: false,
+    sameCountryRule: 'off',
+    coauthorWindowYears: 3,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [detail, setDetail] = useState<string | null>(null);
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const open = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setDetail(null);
+    if (!form.deadline) return setErrors({ deadlineAt: 'Give the deadline.' });
+    try {
+      await reviewApi.openRound(callId, {
+        ...form,
+        stage: form.stage as RoundInput['stage'],
+        sameCountryRule: form.sameCountryRule as RoundInput['sameCountryRule'],
+        deadlineAt: new Date(form.deadline).toISOString(),
+      });
+      setErrors({});
+      onOpened();
+    } catch (e) {
+      setErrors(issuesByField(e));
+      setDetail(messageOf(e));
+    }
+  };
+  const err = (field: string) =>
+    errors[field] ? (
+      <p className="field__error" id={`${id}-${field}-error`}>
+        {errors[field]}
+      </p>
+    ) : null;
+  const described = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Open a round</h2>
+      <form onSubmit={open} data-testid="open-round-form" aria-labelledby={`${id}-heading`}>
+        <div className="field">
+          <label htmlFor={`${id}-stage`} className="field__label">
+            Stage
+          </label>
+          <select id={`${id}-stage`} className="input" value={form.stage} onChange={(e) => set({ stage: e.target.value })}>
+            <option value="letter_of_intent">Letter of intent</option>
+            <option value="full_proposal">Full proposal</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-title`} className="field__label">
+            Title
+          </label>
+          <input
+            id={`${id}-title`}
+            className="input"
+            value={form.title}
+            aria-describedby={described('title')}
+            onChange={(e) => set({ title: e.target.value })}
+            data-testid="round-title"
+          />
+          {err('title')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-deadline`} className="field__label">
+            Deadline (your time)
+          </label>
+          <input
+            id={`${id}-deadline`}
+            type="datetime-local"
+            className="input"
+            value={form.deadline}
+            aria-describedby={described('deadlineAt')}
+            onChange={(e) => set({ deadline: e.target.value })}
+            data-testid="round-deadline-input"
+          />
+          {err('deadlineAt')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-rpp`} className="field__label">
+            Reviews per proposal
+          </label>
+          <input
+            id={`${id}-rpp`}
+            type="number"
+            min={1}
+            max={20}
+            className="input"
+            value={form.reviewsPerProposal}
+            onChange={(e) => set({ reviewsPerProposal: Number(e.target.value) })}
+            data-testid="round-rpp"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-country`} className="field__label">
+            Same-country rule
+          </label>
+          <select
+            id={`${id}-country`}
+            className="input"
+            value={form.sameCountryRule}
+            onChange={(e) => set({ sameCountryRule: e.target.value })}
+          >
+            <option value="off">Off</option>
+            <option value="lead">Expert from the lead’s country conflicts</option>
+            <option value="any_member">Expert from any member’s country conflicts</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-window`} className="field__label">
+            Co-author window (years)
+          </label>
+          <input
+            id={`${id}-window`}
+            type="number"
+            min={0}
+            max={50}
+            className="input"
+            value={form.coauthorWindowYears}
+            onChange={(e) => set({ coauthorWindowYears: Number(e.target.value) })}
+          />
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={form.collectsBids} onChange={(e) => set({ collectsBids: e.target.checked })} />{' '}
+            Collect bids from experts
+          </label>
+        </div>
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={form.dualAnonymous}
+              onChange={(e) => set({ dualAnonymous: e.target.checked })}
+              data-testid="round-dual-anonymous"
+            />{' '}
+            Dual-anonymous (experts do not see who applied)
+          </label>
+        </div>
+        {detail ? (
+          <div className="form-error" role="alert" data-testid="form-error">
+            {detail}
+          </div>
+        ) : null}
+        <button type="submit" className="button" data-testid="open-round">
+          Open the round
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../../api.js';
+import { notAvailableYet } from '../../review-api.js';
+
+// Small pieces the review pages share: a focusable scroll container for wide tables, the "not
+// available yet" state for endpoints the server does not offer yet, and error text from a failed call.
+
+/** A wide table in a keyboard-scrollable box (axe: scrollable regions must be focusable). */
+export function ScrollTable({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
+    <section className="table-wrap" tabIndex={0} aria-label={label} data-testid={testId}>
+      {children}
+    </section>
+  );
+}
+
+/** Said where the server has no endpoint for this part yet, rather than showing made-up data. */
+export function NotYet({ what, testId = 'not-available-yet' }: { what: string; testId?: string }) {
+  return (
+    <p className="muted" role="status" data-testid={testId}>
+      {what} is not available yet on this server.
+    </p>
+  );
+}
+
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Per-field messages of a problem+json answer, keyed by the field path ("scores.science.score"). */
+export function issuesByField(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (error instanceof ApiError) for (const issue of error.issues) if (issue.field) out[issue.field] ??= issue.message;
+  return out;
+}
+
+export type Remote<T> =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; data: T };
+
+/** Turns a failed load into "missing" when the endpoint does not exist yet, else an error. */
+export const remoteFailure = (error: unknown): Remote<never> =>
+  notAvailableYet(error) ? { state: 'missing' } : { state: 'error', message: messageOf(error) };
+
+export const score = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
