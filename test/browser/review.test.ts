@@ -1,0 +1,294 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
+import type { RunningServer } from '../../src/server/start.js';
+import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
+import { makeInstitution, makeProgram } from '../support/factories.js';
+import { seedClosedCall, seedSubmittedApplication } from '../support/review-factories.js';
+import { type BrowserHarness, startBrowserHarness } from './harness.js';
+
+// Expert review end to end in Chromium: the officer opens a round and runs the board (pool,
+// conflicts with evidence, waiver, assignment, progress, calibration, panel); the expert accepts,
+// declares a conflict and writes an autosaved review; the applicant declares a conflict. The call and
+// its submitted applications are seeded through the factories, as review-flow.test.ts does.
+
+let harness: BrowserHarness;
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+let officer: SeededAccount;
+let expert: SeededAccount;
+let colleague: SeededAccount;
+let applicant: SeededAccount;
+let call: { id: string; slug: string; title: string };
+let tungsten: { id: string };
+let basalt: { id: string };
+let institutionName: string;
+const contexts: BrowserContext[] = [];
+
+async function api<T>(who: SeededAccount, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Whether the server offers an endpoint yet (an unknown route answers "No route …"). */
+async function hasRoute(who: SeededAccount, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...who.headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return !(response.status === 404 && text.includes('No route'));
+}
+
+beforeAll(async () => {
+  harness = await startBrowserHarness('review');
+  ({ server, browser, base } = harness);
+  const db = server.database.db;
+  const stamp = Date.now();
+  const programId = String((await makeProgram(db, { slug: `review-program-${stamp}` })).id);
+  institutionName = `Review Test University ${stamp}`;
+  const cologne = String((await makeInstitution(db, { slug: `rtu-${stamp}`, countryCode: 'DE', name: institutionName })).id);
+  officer = await seedActiveAccount(db, [{ role: 'program_officer', scopeId: programId }]);
+  applicant = await seedActiveAccount(db, [{ role: 'applicant', scopeId: cologne }]);
+  expert = await seedActiveAccount(db, [], { email: `expert-${stamp}@example.edu` });
+  colleague = await seedActiveAccount(db, [], { email: `colleague-${stamp}@example.edu` });
+  call = await seedClosedCall(db, programId);
+  tungsten = await seedSubmittedApplication(db, {
+    callId: call.id,
+    ownerAccountId: applicant.id,
+    title: 'Tungsten isotopes of lunar basalts',
+    team: [{ institutionId: cologne, role: 'lead' }],
+    people: [{ name: 'Carla Munk', role: 'principal_investigator', institutionId: cologne }],
+    leadCountry: 'DE',
+  });
+  basalt = await seedSubmittedApplication(db, {
+    callId: call.id,
+    ownerAccountId: applicant.id,
+    title: 'Basalt cooling rates',
+    team: [{ institutionId: cologne, role: 'lead' }],
+    leadCountry: 'DE',
+  });
+  // A colleague at the applicants' institution: the detection must find them, with the institution as evidence.
+  await api(officer, 'POST', `/api/calls/${call.id}/experts`, {
+    name: 'Dr Colleague',
+    email: colleague.email,
+    institutionId: cologne,
+    maxLoad: 3,
+  });
+  await api(officer, 'POST', `/api/calls/${call.id}/experts`, { name: 'Dr Third', email: `third-${stamp}@example.edu` });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await harness?.close();
+});
+
+async function pageFor(person: SeededAccount, next: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByTestId('sign-in-email').fill(person.email);
+  await page.getByTestId('sign-in-password').fill(person.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
+}
+
+let officerPage: Page;
+let expertPage: Page;
+let roundId: string;
+let expertId: string;
+
+describe('expert review in Chromium', () => {
+  it('the officer reaches the review from the call, opens a round and invites an expert', async () => {
+    officerPage = await pageFor(officer, `/calls/${call.slug}/applications`);
+    const p = officerPage;
+    await p.getByTestId('review-board-link').click();
+    await p.getByTestId('call-review-page').waitFor();
+    await p.getByTestId('round-title').fill('Scientific screening');
+    const deadline = new Date(Date.now() + 10 * 86_400_000);
+    const local = `${deadline.getFullYear()}-${String(deadline.getMonth() + 1).padStart(2, '0')}-${String(deadline.getDate()).padStart(2, '0')}T12:00`;
+    await p.getByTestId('round-deadline-input').fill(local);
+    await p.getByTestId('round-rpp').fill('1');
+    await p.getByTestId('open-round').click();
+    await p.getByTestId('round-link').click();
+    await p.getByTestId('review-board').waitFor();
+    roundId = new URL(p.url()).pathname.split('/').pop()!;
+    expect(await p.locator('h1').textContent()).toBe('Scientific screening');
+
+    await p.getByTestId('invite-name').fill('Dr Expert');
+    await p.getByTestId('invite-email').fill(expert.email);
+    await p.getByTestId('invite-keywords').fill('isotopes, basalt');
+    await p.getByTestId('invite-expert').click();
+    const row = p.getByTestId('pool-row').filter({ hasText: 'Dr Expert' });
+    await row.waitFor();
+    expect(await row.getByTestId('pool-status').textContent()).toBe('Invited');
+    expect(await row.textContent()).toContain('isotopes, basalt');
+    const board = await api<{ experts: { id: string; email: string }[] }>(officer, 'GET', `/api/review-rounds/${roundId}/board`);
+    expertId = board.experts.find((e) => e.email === expert.email)!.id;
+  });
+
+  it('the expert finds Review in the header, accepts, and declares a conflict with a reason', async () => {
+    expertPage = await pageFor(expert, '/account');
+    const p = expertPage;
+    await p.getByTestId('nav-review').click();
+    await p.getByTestId('review-workspace').waitFor();
+    await p.getByTestId('accept-invitation').click();
+    await p.getByTestId('workspace-round').waitFor();
+    expect(await p.getByTestId('invitation-status').textContent()).toBe('Accepted');
+    expect(await p.getByTestId('round-deadline').textContent()).toMatch(/Asia\/Shanghai.*closes in \d+ d/);
+    expect(await p.getByTestId('round-progress').textContent()).toBe('0 of 0 submitted');
+    await p.getByTestId('conflict-proposal').selectOption({ label: 'Basalt cooling rates' });
+    await p.getByTestId('conflict-reason').fill('I supervised the PI’s thesis.');
+    await p.getByTestId('declare-conflict').click();
+    await p.getByTestId('my-conflicts').waitFor();
+    expect(await p.getByTestId('my-conflicts').textContent()).toContain(
+      'Basalt cooling rates — Declared by expert: I supervised',
+    );
+  });
+
+  it('the officer runs detection, sees the evidence, and waives a conflict with a written justification', async () => {
+    await api(colleague, 'POST', `/api/experts/${await colleagueId()}/answer`, { answer: 'accepted' });
+    const p = officerPage;
+    await p.reload();
+    await p.getByTestId('detect-conflicts').click();
+    await p.getByTestId('detect-status').filter({ hasText: 'conflicts found' }).waitFor();
+    const colleagueRows = p.getByTestId('conflict-row').filter({ hasText: 'Dr Colleague' });
+    await colleagueRows.first().waitFor();
+    expect(await colleagueRows.first().getByTestId('conflict-evidence').textContent()).toContain(institutionName);
+    const declared = p.getByTestId('conflict-row').filter({ hasText: 'I supervised' });
+    expect(await declared.textContent()).toContain('Declared by expert');
+
+    const tungstenRow = colleagueRows.filter({ hasText: 'Tungsten' });
+    await tungstenRow.getByTestId('waive').click();
+    await tungstenRow.getByTestId('waive-justification').fill('Different department, no joint work in ten years.');
+    await tungstenRow.getByTestId('confirm-waive').click();
+    await p.getByTestId('conflict-row').filter({ hasText: 'Tungsten' }).and(p.locator('[data-waived="yes"]')).waitFor();
+    expect(
+      await p.getByTestId('conflict-row').filter({ hasText: 'Tungsten' }).getByTestId('conflict-waived').textContent(),
+    ).toContain('Different department');
+  });
+
+  it('the officer assigns by hand, and proposes an assignment with the solver where the server has it', async () => {
+    const p = officerPage;
+    await p.getByTestId('assign-expert').selectOption({ label: 'Dr Expert (0/6)' });
+    await p.getByTestId('assign-proposal').selectOption({ label: 'Tungsten isotopes of lunar basalts' });
+    await p.getByTestId('assign-add').click();
+    await p.getByTestId('assignment-row').filter({ hasText: 'Dr Expert' }).waitFor();
+    // The declared conflict forbids the other pair: the refusal is shown, nothing is added.
+    await p.getByTestId('assign-proposal').selectOption({ label: 'Basalt cooling rates' });
+    await p.getByTestId('assign-add').click();
+    await p
+      .getByTestId('assign-status')
+      .filter({ hasText: /conflict/i })
+      .waitFor();
+    expect(await p.getByTestId('assignment-row').count()).toBe(1);
+
+    await p.getByTestId('propose').click();
+    if (
+      await hasRoute(officer, 'POST', `/api/review-rounds/${roundId}/assignment-proposal`, { mode: 'total', allowChurn: false })
+    ) {
+      await p.getByTestId('proposal-result').waitFor();
+      expect(['optimal', 'infeasible', 'time_limit']).toContain(
+        await p.getByTestId('proposal-result').getAttribute('data-status'),
+      );
+    } else {
+      await p.getByTestId('not-available-yet').first().waitFor();
+    }
+  });
+
+  it('the expert opens the assignment, the draft autosaves and survives a reload, and submit lists each gap then succeeds', async () => {
+    const p = expertPage;
+    await p.goto(`${base}/review`);
+    await p.getByTestId('assignment-link').click();
+    await p.getByTestId('review-form-page').waitFor();
+    expect(await p.getByTestId('review-proposal-title').textContent()).toBe('Tungsten isotopes of lunar basalts');
+    expect(await p.getByTestId('review-team').textContent()).toContain('Carla Munk');
+    expect(await p.getByTestId('criterion-science').textContent()).toContain('weight 60%, scale 1–5');
+    await p.getByTestId('score-science').selectOption('4');
+    await p.getByTestId('comment-science').fill('A sound isotope system.');
+    await p.waitForFunction(() => /^Saved \d/.test(document.querySelector('[data-testid="save-status"]')?.textContent ?? ''));
+    await p.reload();
+    await p.getByTestId('review-form').waitFor();
+    expect(await p.getByTestId('score-science').inputValue()).toBe('4');
+    expect(await p.getByTestId('comment-science').inputValue()).toBe('A sound isotope system.');
+
+    await p.getByTestId('submit-review').click();
+    await p.getByTestId('form-error').waitFor();
+    // Every missing answer is named beside its own field.
+    for (const field of ['score-feasibility', 'confidence', 'recommendation']) {
+      expect(await p.getByTestId(field).getAttribute('aria-invalid'), field).toBe('true');
+    }
+    await p.getByTestId('score-feasibility').selectOption('5');
+    await p.getByTestId('confidence').selectOption('high');
+    await p.getByTestId('recommendation').selectOption('select');
+    await p.getByTestId('submit-review').click();
+    await p.getByTestId('review-submitted').waitFor();
+    expect(await p.getByTestId('review-form-page').getAttribute('data-status')).toBe('submitted');
+    expect(await p.getByTestId('submit-review').count()).toBe(0);
+  });
+
+  it('the officer sees progress, calibration and records the panel’s consensus, then freezes it', async () => {
+    const p = officerPage;
+    await p.reload();
+    await p.getByTestId('progress-section').waitFor();
+    expect(await p.getByTestId('progress-summary').textContent()).toContain('1 of 2 reviews submitted');
+    expect(await p.getByTestId('progress-proposals').textContent()).toContain('1 / 1');
+    if (await hasRoute(officer, 'GET', `/api/review-rounds/${roundId}/calibration`)) {
+      await p.getByTestId('ranking-row').first().waitFor();
+      expect(await p.getByTestId('ranking-table').textContent()).toContain('Tungsten');
+    } else {
+      await p.getByTestId('calibration-section').getByTestId('not-available-yet').waitFor();
+    }
+    if (await hasRoute(officer, 'GET', `/api/review-rounds/${roundId}/panel`)) {
+      for (const title of ['Tungsten isotopes of lunar basalts', 'Basalt cooling rates']) {
+        const entry = p.getByTestId('panel-entry').filter({ hasText: title });
+        await entry.getByTestId('panel-consensus').selectOption(title.startsWith('Tungsten') ? 'select' : 'reject');
+        await entry.getByTestId('panel-reasons').fill('The panel agreed on the reviews.');
+        await entry.getByTestId('panel-save').click();
+        await entry.getByTestId('panel-entry-status').filter({ hasText: 'Saved.' }).waitFor();
+      }
+      await p.getByTestId('freeze-panel').click();
+      await p.getByTestId('panel-frozen').waitFor();
+      expect(await p.getByTestId('panel-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+      expect(await p.getByTestId('panel-save').count()).toBe(0);
+    } else {
+      await p.getByTestId('panel-section').getByTestId('not-available-yet').waitFor();
+    }
+  });
+
+  it('the applicant sees the conflicts section on a submitted application and declares a conflict', async () => {
+    const p = await pageFor(applicant, `/applications/${tungsten.id}`);
+    const section = p.getByTestId('applicant-conflicts');
+    await section.waitFor();
+    if (await hasRoute(applicant, 'GET', `/api/applications/${tungsten.id}/conflicts`)) {
+      await section.getByTestId('pool-names').filter({ hasText: 'Dr Third' }).waitFor();
+      await section.getByTestId('applicant-conflict-expert').selectOption({ label: 'Dr Third' });
+      await section.getByTestId('applicant-conflict-reason').fill('Former co-supervisor of our PI.');
+      await section.getByTestId('applicant-declare').click();
+      await section.getByTestId('declared-conflicts').filter({ hasText: 'Former co-supervisor' }).waitFor();
+    } else {
+      await section.getByTestId('not-available-yet').waitFor();
+    }
+    expect(basalt.id).toBeTruthy();
+  });
+});
+
+async function colleagueId() {
+  const rows = await queryRows<{ id: string }>(
+    server.database.db,
+    sql`select id from experts where lower(email) = lower(${colleague.email})`,
+  );
+  return rows[0]!.id;
+}
