@@ -108,7 +108,6 @@ async function pageFor(person: SeededAccount, next: string): Promise<Page> {
 let officerPage: Page;
 let expertPage: Page;
 let roundId: string;
-let expertId: string;
 
 describe('expert review in Chromium', () => {
   it('the officer reaches the review from the call, opens a round and invites an expert', async () => {
@@ -136,7 +135,7 @@ describe('expert review in Chromium', () => {
     expect(await row.getByTestId('pool-status').textContent()).toBe('Invited');
     expect(await row.textContent()).toContain('isotopes, basalt');
     const board = await api<{ experts: { id: string; email: string }[] }>(officer, 'GET', `/api/review-rounds/${roundId}/board`);
-    expertId = board.experts.find((e) => e.email === expert.email)!.id;
+    expect(board.experts.some((e) => e.email === expert.email)).toBe(true);
   });
 
   it('the expert finds Review in the header, accepts, and declares a conflict with a reason', async () => {

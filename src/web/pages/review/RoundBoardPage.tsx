@@ -31,7 +31,9 @@ export function RoundBoardPage({ roundId }: { roundId: string }) {
 }
 
 function Board({ roundId }: { roundId: string }) {
-  const { load, reload } = useLoadedState((signal) => reviewApi.board(roundId, signal), roundId);
+  const { load, update } = useLoadedState((signal) => reviewApi.board(roundId, signal), roundId);
+  // After a change, fetch the board again and swap it in place: the sections keep their messages.
+  const reload = () => void reviewApi.board(roundId).then((fresh) => update(() => fresh));
   return (
     <Loaded load={load} what="review round">
       {(board) => (

@@ -20,7 +20,9 @@ export function WorkspacePage() {
 }
 
 function Workspace() {
-  const { load, reload } = useLoadedState((signal) => reviewApi.workspace(signal), 'workspace');
+  const { load, update } = useLoadedState((signal) => reviewApi.workspace(signal), 'workspace');
+  // Swapped in place after a change, so the forms keep their messages.
+  const reload = () => void reviewApi.workspace().then((fresh) => update(() => fresh));
   return (
     <Loaded load={load} what="workspace">
       {({ pools }) => (
