@@ -27,6 +27,10 @@ const Config = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  // How long a client may take (0 turns a limit off): a slow or stalled client cannot hold sockets.
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(72_000),
 });
 
 export type Config = z.infer<typeof Config>;

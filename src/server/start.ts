@@ -34,6 +34,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       logLevel: config.LOG_LEVEL,
       bodyLimit: config.BODY_LIMIT_BYTES,
       validateResponses: config.VALIDATE_RESPONSES,
+      timeouts: {
+        connectionMs: config.CONNECTION_TIMEOUT_MS,
+        requestMs: config.REQUEST_TIMEOUT_MS,
+        keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS,
+      },
     });
     if (config.SMTP_URL) {
       sender = startMailSender(database.db, smtpMailer(config.SMTP_URL, config.MAIL_FROM), (error) =>
