@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
+import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
 import { migrate } from './migrate.js';
@@ -21,6 +22,9 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
   try {
     const database = wrapPglite(client);
     await migrate(database);
+    // The image is only unpacked for a demo instance; its first start (seedIfEmpty) resumes this
+    // plan and creates the demo accounts, which the image never holds.
+    await beginFirstStart(database.db, true);
     await seedRegistry(database.db, SYSTEM);
     await seedDemoCalls(database.db, SYSTEM);
     const blob = await client.dumpDataDir('gzip');
@@ -32,14 +36,29 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
   }
 }
 
+/**
+ * Unpacks the image beside DATA_DIR, then renames it into place: a start killed half way leaves
+ * only the staging directory (cleared by the next attempt), never a half-written DATA_DIR that the
+ * next start would take for a database.
+ */
+async function unpackImage(dataDir: string): Promise<void> {
+  const target = resolve(dataDir);
+  const staging = `${target}.unpacking`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  const client = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
+  await client.close();
+  firstStartCheckpoint('image-extracted');
+  rmSync(target, { recursive: true, force: true }); // empty, or left by an older version's failed start
+  renameSync(staging, target);
+  firstStartCheckpoint('image-unpacked');
+}
+
 /** Opens DATA_DIR; an empty one is filled from the image when the build made one (and it is wanted). */
 export async function openEmbeddedFromImage(dataDir: string, useImage = true): Promise<Database & { createdFromImage: boolean }> {
   const empty = !existsSync(join(dataDir, 'PG_VERSION'));
-  if (useImage && empty && existsSync(INITIAL_IMAGE)) {
-    rmSync(dataDir, { recursive: true, force: true });
-    const client = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
-    return { ...wrapPglite(client), createdFromImage: true };
-  }
+  const fromImage = useImage && empty && existsSync(INITIAL_IMAGE);
+  if (fromImage) await unpackImage(dataDir);
   const client = await PGlite.create({ dataDir });
-  return { ...wrapPglite(client), createdFromImage: false };
+  return { ...wrapPglite(client), createdFromImage: fromImage };
 }

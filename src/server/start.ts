@@ -25,8 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await openEmbeddedFromImage(config.DATA_DIR, config.SEED_ON_EMPTY && config.NODE_ENV !== 'production');
   try {
     await migrate(database);
-    if (config.SEED_ON_EMPTY)
-      await seedIfEmpty(database.db, { environment: config.NODE_ENV, firstStart: database.createdFromImage });
+    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db, { environment: config.NODE_ENV });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
     let sender: MailSender | undefined;
     const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => sender?.poke() };
