@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
@@ -36,29 +36,27 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
   }
 }
 
-/**
- * Unpacks the image beside DATA_DIR, then renames it into place: a start killed half way leaves
- * only the staging directory (cleared by the next attempt), never a half-written DATA_DIR that the
- * next start would take for a database.
- */
-async function unpackImage(dataDir: string): Promise<void> {
-  const target = resolve(dataDir);
-  const staging = `${target}.unpacking`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(dirname(target), { recursive: true });
-  const client = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
-  await client.close();
-  firstStartCheckpoint('image-extracted');
-  rmSync(target, { recursive: true, force: true }); // empty, or left by an older version's failed start
-  renameSync(staging, target);
-  firstStartCheckpoint('image-unpacked');
-}
+/** Present in DATA_DIR while the image is being unpacked into it: a start killed then left it half-written. */
+export const UNPACKING_MARKER = '.orbitshare-unpacking';
 
 /** Opens DATA_DIR; an empty one is filled from the image when the build made one (and it is wanted). */
 export async function openEmbeddedFromImage(dataDir: string, useImage = true): Promise<Database & { createdFromImage: boolean }> {
+  const marker = join(dataDir, UNPACKING_MARKER);
+  // The marker is written before the first file of the image and removed once the database has
+  // opened on it: a data folder that still has it was left by an unpack killed half way, and holds
+  // nothing worth keeping. (Unpacking in place, not beside and renamed, boots the database once.)
+  if (existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
   const empty = !existsSync(join(dataDir, 'PG_VERSION'));
-  const fromImage = useImage && empty && existsSync(INITIAL_IMAGE);
-  if (fromImage) await unpackImage(dataDir);
+  if (useImage && empty && existsSync(INITIAL_IMAGE)) {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(marker, 'unpacking the starter database; a start that finds this file unpacks it again\n');
+    const client = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
+    firstStartCheckpoint('image-extracted');
+    rmSync(marker);
+    firstStartCheckpoint('image-unpacked');
+    return { ...wrapPglite(client), createdFromImage: true };
+  }
   const client = await PGlite.create({ dataDir });
-  return { ...wrapPglite(client), createdFromImage: fromImage };
+  return { ...wrapPglite(client), createdFromImage: false };
 }

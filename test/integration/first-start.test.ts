@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryRows, wrapPglite } from '../../src/db/connection.js';
+import { UNPACKING_MARKER } from '../../src/db/initial-image.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/services/seed/demo-accounts.js';
 import { beginFirstStart, FIRST_START_FACT } from '../../src/services/seed/first-start.js';
@@ -166,8 +167,9 @@ describe('the built server killed with SIGKILL during its first start, embedded 
   it('resumes after a kill while unpacking and after a kill before the demo accounts', async () => {
     const embedded = { DATA_DIR: dataDir, DATABASE_URL: undefined };
     await crashAt('image-extracted', embedded);
-    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false); // never a half-filled data folder
+    expect(existsSync(join(dataDir, UNPACKING_MARKER))).toBe(true); // the next start unpacks again
     await crashAt('image-unpacked', embedded);
+    expect(existsSync(join(dataDir, UNPACKING_MARKER))).toBe(false);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     await startAndSignIn(embedded);
 
@@ -177,7 +179,6 @@ describe('the built server killed with SIGKILL during its first start, embedded 
     } finally {
       await client.close();
     }
-    expect(existsSync(`${dataDir}.unpacking`)).toBe(false);
   }, 600_000);
 });
 
