@@ -33,13 +33,13 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
-  409: 'Conflict',
   408: 'Request Timeout',
+  409: 'Conflict',
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
-  431: 'Request Header Fields Too Large',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
@@ -76,7 +76,7 @@ export function sendProblem(
     .type('application/problem+json')
     .send(problemDocument(code, detail, issues, status, request.url));
 }
-const send = sendProblem;
+const send = sendProblem; // the short name the handler below uses
 
 /** Every error leaves the server as RFC 9457 problem+json with a stable code. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
