@@ -100,6 +100,8 @@ export function installRequestLimits(app: FastifyInstance) {
  */
 export function installNoStoreForCredentials(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply) => {
+    // The UI's files are the same for everyone (and named by their content): the browser keeps them.
+    if (!request.url.startsWith('/api')) return;
     const credentials =
       request.headers.authorization !== undefined ||
       SESSION_COOKIE_SENT.test(request.headers.cookie ?? '') ||

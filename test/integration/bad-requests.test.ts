@@ -267,5 +267,8 @@ describe('caching of authenticated answers', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/institutions' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBeUndefined();
+    // The UI's files are not answers about anyone: a signed-in browser keeps caching them.
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/index.js', cookies: { osid: 'any' } });
+    expect(asset.headers['cache-control']).toBeUndefined();
   });
 });
