@@ -140,6 +140,7 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
     await seedDemoAccounts(db, environment);
     firstStartCheckpoint('demo-accounts');
   }
-  if (plan && !plan.completedAt) await completeFirstStart(db, plan);
+  // A demo plan started under NODE_ENV=production stays open: a later demo start loads the calls.
+  if (plan && !plan.completedAt && (demoAllowed || !plan.demo)) await completeFirstStart(db, plan);
   return loaded;
 }
