@@ -132,8 +132,10 @@ const AXE_OPTIONS = {
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 /** Rules a page outside src/web still breaks, each with why; the test fails if the list is stale. */
 const KNOWN_ELSEWHERE: Record<string, string[]> = {
-  // swagger-ui's own theme (white on light method badges, light links); issue 11 replaces the renderer.
-  '/api/docs': ['color-contrast'],
+  // swagger-ui as served from src/server (outside the UI): its theme's colours (white on light method
+  // badges), its top bar's logo without alt text and unlabelled URL field, and operation headers with
+  // a button inside a button. Issue 11 replaces the renderer.
+  '/api/docs': ['color-contrast', 'image-alt', 'label', 'nested-interactive'],
 };
 
 /** The page names of the router's Route type, read from its source so a new page cannot hide. */
@@ -287,7 +289,8 @@ describe('accessibility (axe-core in Chromium)', () => {
   it('API docs page (/api/docs): nothing beyond its known swagger-ui findings', { timeout: 300_000 }, async () => {
     const page = await pageFor('public');
     await page.goto(`${base}/api/docs`, { waitUntil: 'networkidle' });
-    await page.locator('.swagger-ui .info').first().waitFor();
+    // swagger-ui renders the operations from the OpenAPI document after the page has loaded.
+    await page.locator('.swagger-ui .opblock').first().waitFor({ state: 'attached', timeout: 120_000 });
     const found = await checkAtEveryWidth(page, '/api/docs as public');
     const known = KNOWN_ELSEWHERE['/api/docs']!;
     const unexpected = found.filter((f) => !known.includes(f.rule));
