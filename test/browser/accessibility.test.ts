@@ -13,7 +13,7 @@ import { type BrowserHarness, startBrowserHarness } from './harness.js';
 // resolve to the page it claims. One browser; one context per role, signed in once.
 
 type Role = 'public' | 'applicant' | 'officer' | 'official' | 'curator' | 'reviewer' | 'admin';
-type Page_ = Route['page'];
+type PageName = Route['page'];
 
 const DEMO_PASSWORD = 'orbitshare-demo';
 const STAFF: Role[] = ['officer', 'official', 'curator', 'reviewer', 'admin'];
@@ -82,9 +82,37 @@ const VISITS = {
     { path: '/reset-password?token=not-a-real-token', roles: ['public'] },
   ],
   'accept-invitation': [{ path: '/accept-invitation?token=not-a-real-token', roles: ['public'] }],
-  account: [{ path: '/account', roles: SIGNED_IN }],
+  account: [
+    { path: '/account', roles: SIGNED_IN },
+    {
+      path: '/account',
+      roles: ['applicant'],
+      after: {
+        state: 'a new token shown once',
+        act: async (page) => {
+          await page.getByTestId('token-name-input').fill('Accessibility check');
+          await page.getByTestId('token-create').click();
+          await page.getByTestId('token-secret-box').waitFor();
+        },
+      },
+    },
+  ],
   // The applicant sees what someone without the role sees.
-  admin: [{ path: '/admin', roles: ['admin', 'applicant'] }],
+  admin: [
+    { path: '/admin', roles: ['admin', 'applicant'] },
+    // Its tabs are pages of their own to the person using them.
+    { path: '/admin?tab=invite', roles: ['admin'] },
+    { path: '/admin?tab=outbox', roles: ['admin'] },
+    { path: '/admin?tab=audit', roles: ['admin'] },
+    {
+      path: '/admin?tab=invite',
+      roles: ['admin'],
+      after: {
+        state: 'invitation refused empty',
+        act: submitEmpty('[data-testid="invite-form"] [type="submit"]', '.field__error'),
+      },
+    },
+  ],
   calls: [{ path: '/calls', roles: EVERYONE }],
   call: [
     { path: `/calls/${OPEN_CALL}`, roles: ['public', 'applicant', 'curator'] },
@@ -106,7 +134,7 @@ const VISITS = {
     { path: '/applications/{submittedId}', roles: ['officer', 'official'] },
   ],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
-} satisfies Record<Page_, Visit[]>;
+} satisfies Record<PageName, Visit[]>;
 
 const ACCOUNT_OF: Record<Exclude<Role, 'public'>, string> = {
   applicant: 'applicant@orbitshare.demo',
@@ -149,6 +177,8 @@ let harness: BrowserHarness;
 let base: string;
 let fixtures: Fixtures;
 const pages = new Map<Role, Page>();
+/** Lesser findings (moderate, minor) are printed once at the end, not failed on. */
+const notes = new Map<string, Set<string>>();
 const contexts: BrowserContext[] = [];
 
 /** A same-origin call from inside the page, so the session cookie and Origin are the browser's own. */
@@ -211,6 +241,7 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid="loading"]').first().waitFor({ state: 'detached' });
   await page.locator('main h1').first().waitFor();
+  await page.getByTestId('account-nav').waitFor();
 }
 
 interface Finding {
@@ -225,9 +256,6 @@ function explain(where: string, v: Result): string {
   return [`${where}: [${v.impact}] ${v.id} — ${v.help} (${v.helpUrl})`, ...shown, ...more].join('\n');
 }
 
-/** Lesser findings (moderate, minor) are printed once at the end, not failed on. */
-const notes = new Map<string, Set<string>>();
-
 async function seriousViolations(page: Page, where: string): Promise<Finding[]> {
   // Legacy mode runs axe in the page itself: no helper page per run (the UI has no iframes).
   const results = await new AxeBuilder({ page }).options(AXE_OPTIONS).setLegacyMode(true).analyze();
@@ -240,7 +268,7 @@ async function seriousViolations(page: Page, where: string): Promise<Finding[]> 
     .map((v) => ({ rule: v.id, text: explain(where, v) }));
 }
 
-/** Loads nothing: checks the page as it stands at each width, desktop first. */
+/** Checks the page as it stands (no reload) at each width, desktop first. */
 async function checkAtEveryWidth(page: Page, where: string): Promise<Finding[]> {
   const found: Finding[] = [];
   for (const size of WIDTHS) {
@@ -257,10 +285,10 @@ describe('accessibility (axe-core in Chromium)', () => {
     expect(routerPages().length).toBeGreaterThan(10);
   });
 
-  const cases = Object.entries(VISITS as Record<Page_, Visit[]>).flatMap(([name, visits]) =>
+  const cases = Object.entries(VISITS as Record<PageName, Visit[]>).flatMap(([name, visits]) =>
     visits.flatMap((visit) =>
       visit.roles.map((role) => ({
-        name: name as Page_,
+        name: name as PageName,
         visit,
         role,
         where: `${visit.path}${visit.after ? `, ${visit.after.state}` : ''}`,
