@@ -33,6 +33,10 @@ const Config = z.object({
   // Concurrent password hashes (argon2) and how many may wait; past both, sign-ins answer 429.
   PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(0).max(1024).optional(),
   PASSWORD_HASHING_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
+  // How long a client may take (0 turns a limit off): a slow or stalled client cannot hold sockets.
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(72_000),
 });
 
 /**

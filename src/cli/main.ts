@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/start.js';
 import { VERSION } from '../version.js';
 import { parseCommandArgs } from './args.js';
+import { auditCommand } from './commands/audit.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { seedCommand } from './commands/seed.js';
@@ -22,6 +23,7 @@ Commands:
   export                write the registry as JSON or CSV
   import <file>         upsert registry records from a JSON or CSV export
   user <action>         create accounts, grant and revoke roles, issue API tokens
+  audit verify          check the audit log's hash chain and print its head
   help                  show this help
 
 Configuration comes from the environment: PORT, DATA_DIR (default ./data), DATABASE_URL.
@@ -74,6 +76,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   user: userCommand,
   solve: async (args) => (await import('./commands/solve.js')).solveCommand(args),
+  audit: auditCommand,
 };
 
 /** The message of an error, with every field issue of an AppError that the message does not already show. */

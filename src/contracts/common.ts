@@ -1,8 +1,22 @@
 import { z } from 'zod';
 
 export const Uuid = z.uuid().describe('Record id (UUID).');
-export const Timestamp = z.string().describe('ISO 8601 timestamp in UTC.');
-export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD.');
+/**
+ * Years the system accepts in dates and timestamps. Far outside them a value is a typing slip, and
+ * some (year 0, 5 or 6 digits) are refused by PostgreSQL or JavaScript's Date only after the checks.
+ */
+export const YEARS = { earliest: 1900, latest: 2200 } as const;
+const yearInRange = (year: number) => year >= YEARS.earliest && year <= YEARS.latest;
+const YEAR_MESSAGE = `The year must be between ${YEARS.earliest} and ${YEARS.latest}.`;
+
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .refine((value) => yearInRange(new Date(value).getUTCFullYear()), YEAR_MESSAGE)
+  .describe(`ISO 8601 date and time with Z or an offset, e.g. 2025-09-30T15:59:00Z; years ${YEARS.earliest}–${YEARS.latest}.`);
+export const IsoDate = z.iso
+  .date()
+  .refine((value) => yearInRange(Number(value.slice(0, 4))), YEAR_MESSAGE)
+  .describe(`Calendar date, YYYY-MM-DD; years ${YEARS.earliest}–${YEARS.latest}.`);
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens')

@@ -99,6 +99,7 @@ export const ChangesetBody = z.object({
   add: z.array(Pair).max(100_000).default([]),
   remove: z.array(Pair).max(100_000).default([]),
   dryRun: z.boolean().default(false).describe('Check every change, then roll back.'),
+  source: z.enum(['manual', 'solver']).default('manual').describe('Who proposed the changes (recorded on each assignment).'),
 });
 export const ChangesetResult = z.object({ added: z.number().int(), removed: z.number().int(), dryRun: z.boolean() });
 
@@ -124,4 +125,62 @@ export const Review = z.object({
   status: z.string(),
   revision: z.number().int(),
   submittedAt: Timestamp.nullable(),
+});
+
+export const ExpertProfileBody = z
+  .object({
+    keywords: z.array(Keyword).max(30),
+    statement: z.string().max(5_000),
+    minLoad: z.number().int().min(0).max(200),
+    maxLoad: z.number().int().min(0).max(200),
+    orcid: z.string().max(60).nullable(),
+    institutionId: Uuid.nullable(),
+    countryCode: z.string().length(2).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const PublicationsImportBody = z.object({
+  text: z.string().min(1).max(2_000_000).describe('A CSV (title,year,doi,coauthors) or BibTeX file.'),
+});
+export const Publication = z.object({
+  id: Uuid,
+  title: z.string(),
+  year: z.number().int(),
+  doi: z.string().nullable(),
+  coauthors: z.array(z.string()),
+});
+export const ImportResult = z.object({
+  imported: z.number().int(),
+  issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+});
+
+export const ProposalBody = z.object({
+  mode: z
+    .enum(['total', 'fair'])
+    .default('total')
+    .describe('total: most affinity overall; fair: the worst-served proposal first, then the total.'),
+  allowChurn: z.boolean().default(false).describe('Let the solver move existing assignments.'),
+});
+const ScoredPair = z.object({ expertId: Uuid, applicationId: Uuid, affinity: z.number() });
+export const AssignmentProposal = z.object({
+  status: z.string(),
+  totalAffinity: z.number().nullable(),
+  worstAffinity: z.number().nullable(),
+  reasons: z.array(z.string()),
+  changeset: z.object({ add: z.array(ScoredPair), remove: z.array(Pair) }),
+  kept: z.number().int(),
+  loads: z.array(z.object({ expertId: Uuid, load: z.number().int(), maxLoad: z.number().int() })),
+});
+
+export const PanelEntryBody = z.object({
+  consensus: z.enum(RECOMMENDATIONS).nullable(),
+  reasons: z.string().max(10_000).default(''),
+  discussion: z.string().max(50_000).default(''),
+});
+export const PanelEntry = z.object({
+  applicationId: Uuid,
+  consensus: z.string().nullable(),
+  reasons: z.string(),
+  discussion: z.string(),
 });

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
+import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
 import { migrate } from './migrate.js';
@@ -21,6 +22,9 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
   try {
     const database = wrapPglite(client);
     await migrate(database);
+    // The image is only unpacked for a demo instance; its first start (seedIfEmpty) resumes this
+    // plan and creates the demo accounts, which the image never holds.
+    await beginFirstStart(database.db, true);
     await seedRegistry(database.db, SYSTEM);
     await seedDemoCalls(database.db, SYSTEM);
     const blob = await client.dumpDataDir('gzip');
@@ -32,12 +36,25 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
   }
 }
 
+/** Present in DATA_DIR while the image is being unpacked into it: a start killed then left it half-written. */
+export const UNPACKING_MARKER = '.orbitshare-unpacking';
+
 /** Opens DATA_DIR; an empty one is filled from the image when the build made one (and it is wanted). */
 export async function openEmbeddedFromImage(dataDir: string, useImage = true): Promise<Database & { createdFromImage: boolean }> {
+  const marker = join(dataDir, UNPACKING_MARKER);
+  // The marker is written before the first file of the image and removed once the database has
+  // opened on it: a data folder that still has it was left by an unpack killed half way, and holds
+  // nothing worth keeping. (Unpacking in place, not beside and renamed, boots the database once.)
+  if (existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
   const empty = !existsSync(join(dataDir, 'PG_VERSION'));
   if (useImage && empty && existsSync(INITIAL_IMAGE)) {
     rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(marker, 'unpacking the starter database; a start that finds this file unpacks it again\n');
     const client = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(INITIAL_IMAGE)]) });
+    firstStartCheckpoint('image-extracted');
+    rmSync(marker);
+    firstStartCheckpoint('image-unpacked');
     return { ...wrapPglite(client), createdFromImage: true };
   }
   const client = await PGlite.create({ dataDir });

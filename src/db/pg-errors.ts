@@ -27,6 +27,13 @@ export const PG = {
   invalidTextRepresentation: '22P02',
 } as const;
 
+/**
+ * SQLSTATE class 22, "data exception": a value the database cannot hold or convert (out of range,
+ * bad text for the type, a NUL character, an invalid time zone displacement). It is always the
+ * input's fault, never the server's.
+ */
+export const isDataException = (code: string) => code.startsWith('22');
+
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The API field named by "Key (country_code)=(XX) …" or "Key (lower(email))=(…)". */

@@ -11,6 +11,7 @@ import { configurePasswordHashing, type HashingLimits } from '../services/accoun
 import { installAuth, type RouteEntry } from './auth.js';
 import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
+import { installNoStoreForCredentials, installRequestLimits, requestLimitOptions, type Timeouts } from './request-limits.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The cap on concurrent password hashing (process-wide); the default leaves a core free. */
   passwordHashing?: HashingLimits;
+  /** Socket, request and keep-alive timeouts (config.ts); sane defaults when left out. */
+  timeouts?: Partial<Timeouts>;
 }
 
 const errorTable = Object.entries(ERROR_CODES)
@@ -58,14 +61,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    ...requestLimitOptions(options.timeouts),
   });
   if (options.passwordHashing) configurePasswordHashing(options.passwordHashing);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   app.setErrorHandler(problemHandler);
+  installRequestLimits(app);
   // Before any route is added: the route table and the policy hook must see every one of them.
   const routeTable = await installAuth(app, ctx);
   app.decorate('routeTable', routeTable);
+  installNoStoreForCredentials(app);
   installSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
@@ -102,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   callRoutes(app, ctx);
   applicationRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb !== false && existsSync(WEB_ROOT)) {

@@ -83,10 +83,18 @@ async function checkCsrf(ctx: AppContext, request: FastifyRequest, sessionToken:
     return;
   }
   const origin = request.headers.origin;
-  if (origin && origin !== 'null') {
-    const host = request.headers.host;
-    if (!host || new URL(origin).host !== host) throw new AppError('CSRF_FAILED', 'Cross-site requests are refused.');
+  if (origin !== undefined && !isSameOrigin(origin, request.headers.host)) {
+    throw new AppError('CSRF_FAILED', 'Cross-site requests are refused.');
   }
+}
+
+/**
+ * Whether a browser's Origin header names this server. "null" (a sandboxed frame, a redirect from
+ * another site) and anything that is not a URL are not this server: refused, never a crash.
+ */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { pgErrorOf } from '../db/pg-errors.js';
+import { isDataException, pgErrorOf } from '../db/pg-errors.js';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../domain/errors.js';
 
 /** The one table from error code to HTTP status. */
@@ -33,14 +33,37 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
-function send(
+/** The RFC 9457 document; also written on raw sockets, where there is no reply (request-limits.ts). */
+export function problemDocument(
+  code: ErrorCode,
+  detail: string,
+  issues: FieldIssue[] = [],
+  status = HTTP_STATUS[code],
+  instance?: string,
+) {
+  return {
+    type: `https://orbitshare.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(issues[0] ? { field: issues[0].field } : {}),
+    ...(issues.length > 0 ? { errors: issues } : {}),
+    ...(instance !== undefined ? { instance } : {}),
+  };
+}
+
+export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
   code: ErrorCode,
@@ -51,20 +74,9 @@ function send(
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({
-      type: `https://orbitshare.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-      title: TITLES[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      ...(issues[0] ? { field: issues[0].field } : {}),
-      ...(issues.length > 0 ? { errors: issues } : {}),
-      instance: request.url,
-    });
+    .send(problemDocument(code, detail, issues, status, request.url));
 }
-
-// PostgreSQL's data exceptions caused by a value: bad character, bad text for the type, out of range.
-const BAD_VALUE_CODES = new Set(['22021', '22P05', '22P02', '22003', '22001', '22007', '22008']);
+const send = sendProblem; // the short name the handler below uses
 
 /** Every error leaves the server as RFC 9457 problem+json with a stable code. */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -92,9 +104,10 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     return send(reply, request, 'VALIDATION_FAILED', error.message, [], error.statusCode);
   }
   // A value the database cannot hold (a NUL character, text where a number or uuid belongs, a number
-  // out of range) that slipped past the schemas is still the caller's input, not a server fault.
+  // or a date out of range: SQLSTATE class 22) that slipped past the schemas is still the caller's
+  // input, not a server fault.
   const pg = pgErrorOf(error);
-  if (pg && BAD_VALUE_CODES.has(pg.code)) {
+  if (pg && isDataException(pg.code)) {
     return send(
       reply,
       request,

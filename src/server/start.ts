@@ -38,8 +38,7 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
       await openEmbeddedFromImage(config.DATA_DIR, config.SEED_ON_EMPTY && config.NODE_ENV !== 'production');
   try {
     await migrate(database);
-    if (config.SEED_ON_EMPTY)
-      await seedIfEmpty(database.db, { environment: config.NODE_ENV, firstStart: database.createdFromImage });
+    if (config.SEED_ON_EMPTY) await seedIfEmpty(database.db, { environment: config.NODE_ENV });
     let runner: JobRunner | undefined;
     const ctx = { database, version: VERSION, publicUrl: config.PUBLIC_URL, onOutboxChanged: () => runner?.poke(DELIVER_OUTBOX) };
     const app = await buildApp(ctx, {
@@ -48,10 +47,18 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
       validateResponses: config.VALIDATE_RESPONSES,
       trustProxy: config.TRUST_PROXY,
       passwordHashing: hashingLimits(config),
+      timeouts: {
+        connectionMs: config.CONNECTION_TIMEOUT_MS,
+        requestMs: config.REQUEST_TIMEOUT_MS,
+        keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS,
+      },
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     // Without SMTP_URL, mail stays in the outbox, where administrators read it.
-    const defaults = systemJobs({ mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined, publicUrl: config.PUBLIC_URL });
+    const defaults = systemJobs({
+      mailer: config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined,
+      publicUrl: config.PUBLIC_URL,
+    });
     const { definitions, ...tuning } = options.jobs ?? {};
     const jobs = startJobRunner(database.db, { ...tuning, definitions: definitions?.(defaults) ?? defaults, log: app.log });
     runner = jobs;

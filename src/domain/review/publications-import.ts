@@ -41,12 +41,24 @@ function checkYear(year: number, field: string, issues: FieldIssue[]): boolean {
 
 /** CSV with a header naming at least `title` and `year`; `doi` and `coauthors` (";"-separated) optional. */
 export function parsePublicationsCsv(text: string): ParsedPublications {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const issues: FieldIssue[] = [];
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const col = (name: string) => header.indexOf(name);
   if (col('title') < 0 || col('year') < 0) {
-    return { publications: [], issues: [{ field: 'file', code: 'VALIDATION_FAILED', message: 'The first line must name the columns, with at least "title" and "year".' }] };
+    return {
+      publications: [],
+      issues: [
+        {
+          field: 'file',
+          code: 'VALIDATION_FAILED',
+          message: 'The first line must name the columns, with at least "title" and "year".',
+        },
+      ],
+    };
   }
   const publications: Publication[] = [];
   lines.slice(1).forEach((line, i) => {
@@ -60,7 +72,13 @@ export function parsePublicationsCsv(text: string): ParsedPublications {
     }
     if (!checkYear(year, field, issues)) return;
     const doi = col('doi') >= 0 ? cells[col('doi')] || null : null;
-    const coauthors = col('coauthors') >= 0 ? (cells[col('coauthors')] ?? '').split(';').map((s) => s.trim()).filter(Boolean) : [];
+    const coauthors =
+      col('coauthors') >= 0
+        ? (cells[col('coauthors')] ?? '')
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     publications.push({ title, year, doi, coauthors });
   });
   return { publications, issues };
@@ -106,10 +124,14 @@ export function parsePublicationsBibtex(text: string): ParsedPublications {
       return;
     }
     if (!checkYear(year, field, issues)) return;
-    const authors = (bibField(entry, 'author') ?? '').split(/\s+and\s+/i).map((a) => a.trim()).filter(Boolean);
+    const authors = (bibField(entry, 'author') ?? '')
+      .split(/\s+and\s+/i)
+      .map((a) => a.trim())
+      .filter(Boolean);
     publications.push({ title, year, doi: bibField(entry, 'doi'), coauthors: authors });
   });
-  if (entries.length === 0) issues.push({ field: 'file', code: 'VALIDATION_FAILED', message: 'No BibTeX entries (@article{…}) were found.' });
+  if (entries.length === 0)
+    issues.push({ field: 'file', code: 'VALIDATION_FAILED', message: 'No BibTeX entries (@article{…}) were found.' });
   return { publications, issues };
 }
 

@@ -39,11 +39,6 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
-  // Attachments arrive as the raw PDF; the content is checked by the service, never the name.
-  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
-
   api.post(
     '/api/calls/:id/applications',
     {
@@ -150,28 +145,38 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => shortlistApplication(db, actorOf(request), request.params.id, request.body.decision),
   );
-  api.post(
-    '/api/applications/:id/attachments',
-    {
-      config: write,
-      bodyLimit: MAX_ATTACHMENT_BYTES,
-      schema: {
-        tags,
-        summary: 'Upload a PDF (raw body, content-type application/pdf, at most 10 MiB) for a required document',
-        params: IdParams,
-        querystring: c.AttachmentQuery,
-        response: { 201: c.Attachment, ...errors, 413: Problem },
+  // Attachments arrive as the raw PDF; the content is checked by the service, never the name. The
+  // PDF parser (and its 10 MiB limit) exists only in this route's scope: every other route refuses a
+  // PDF body with 415 before reading it.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/pdf',
+      { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/applications/:id/attachments',
+      {
+        config: write,
+        bodyLimit: MAX_ATTACHMENT_BYTES,
+        schema: {
+          tags,
+          summary: 'Upload a PDF (raw body, content-type application/pdf, at most 10 MiB) for a required document',
+          params: IdParams,
+          querystring: c.AttachmentQuery,
+          response: { 201: c.Attachment, ...errors, 413: Problem },
+        },
       },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await uploadAttachment(db, actorOf(request), request.params.id, {
-          documentKey: request.query.documentKey,
-          filename: request.query.filename,
-          content: request.body,
-        }),
-      ),
-  );
+      async (request, reply) =>
+        reply.status(201).send(
+          await uploadAttachment(db, actorOf(request), request.params.id, {
+            documentKey: request.query.documentKey,
+            filename: request.query.filename,
+            content: request.body,
+          }),
+        ),
+    );
+  });
   api.get(
     '/api/applications/:id/attachments/:attachmentId',
     {

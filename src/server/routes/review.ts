@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Problem, Uuid } from '../../contracts/common.js';
 import * as r from '../../contracts/review.js';
 import { applyAssignmentChanges } from '../../services/review/apply-assignment-changes.js';
+import { getRoundCalibration } from '../../services/review/calibrate-round.js';
 import { createReviewRound } from '../../services/review/create-review-round.js';
 import {
   declareConflictAsApplicant,
@@ -14,10 +15,18 @@ import { detectRoundConflicts } from '../../services/review/detect-round-conflic
 import { getExpertWorkspace } from '../../services/review/get-expert-workspace.js';
 import { getReviewBoard, listReviewRounds } from '../../services/review/get-review-board.js';
 import { inviteExpert } from '../../services/review/invite-expert.js';
+import { listApplicantConflicts } from '../../services/review/list-applicant-conflicts.js';
+import { freezePanel, getPanel, recordPanelEntry } from '../../services/review/panel.js';
 import { placeBid } from '../../services/review/place-bid.js';
 import { presentConflict, presentExpert, presentReview, presentRound } from '../../services/review/present-review.js';
+import { proposeAssignments } from '../../services/review/propose-assignments.js';
 import { respondToInvitation } from '../../services/review/respond-to-invitation.js';
 import { saveReviewDraft, submitReview } from '../../services/review/save-review.js';
+import {
+  importExpertPublications,
+  listExpertPublications,
+  updateExpertProfile,
+} from '../../services/review/update-expert-profile.js';
 import { pinConflict, waiveConflict } from '../../services/review/waive-conflict.js';
 import { type AppContext, actorOf } from '../context.js';
 
@@ -275,5 +284,117 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => presentReview(await submitReview(db, actorOf(request), request.params.id, request.body)),
+  );
+
+  api.patch(
+    '/api/experts/:id',
+    {
+      config: participate,
+      schema: {
+        tags,
+        summary: 'Edit an expert’s profile (the expert, or the call’s officer)',
+        params: Id,
+        body: r.ExpertProfileBody,
+        response: { 200: r.Expert, ...errors },
+      },
+    },
+    async (request) => presentExpert(await updateExpertProfile(db, actorOf(request), request.params.id, request.body)),
+  );
+  api.get(
+    '/api/experts/:id/publications',
+    {
+      config: participate,
+      schema: { tags, summary: 'An expert’s publications', params: Id, response: { 200: z.array(r.Publication), ...errors } },
+    },
+    async (request) => listExpertPublications(db, actorOf(request), request.params.id),
+  );
+  api.post(
+    '/api/experts/:id/publications',
+    {
+      config: participate,
+      schema: {
+        tags,
+        summary: 'Replace an expert’s publications from a CSV or BibTeX file',
+        params: Id,
+        body: r.PublicationsImportBody,
+        response: { 200: r.ImportResult, ...errors },
+      },
+    },
+    async (request) => importExpertPublications(db, actorOf(request), request.params.id, request.body.text),
+  );
+  api.post(
+    '/api/review-rounds/:id/assignment-proposal',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Ask the solver for an assignment (writes nothing; apply the changeset after review)',
+        params: Id,
+        body: r.ProposalBody,
+        response: { 200: r.AssignmentProposal, ...errors },
+      },
+    },
+    async (request) => proposeAssignments(db, actorOf(request), request.params.id, request.body),
+  );
+  api.get(
+    '/api/review-rounds/:id/calibration',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Raw and calibrated scores with intervals, reviewer biases and the ranking',
+        params: Id,
+        response: { 200: Board, ...errors },
+      },
+    },
+    async (request) => getRoundCalibration(db, actorOf(request), request.params.id),
+  );
+  api.get(
+    '/api/review-rounds/:id/panel',
+    {
+      config: read,
+      schema: { tags, summary: 'The panel’s consensus and frozen result', params: Id, response: { 200: Board, ...errors } },
+    },
+    async (request) => getPanel(db, actorOf(request), request.params.id),
+  );
+  api.put(
+    '/api/review-rounds/:id/panel/:applicationId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record the panel’s consensus on a proposal',
+        params: z.object({ id: Uuid, applicationId: Uuid }),
+        body: r.PanelEntryBody,
+        response: { 200: r.PanelEntry, ...errors },
+      },
+    },
+    async (request) => recordPanelEntry(db, actorOf(request), request.params.id, request.params.applicationId, request.body),
+  );
+  api.post(
+    '/api/review-rounds/:id/panel/freeze',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Freeze the panel’s result (hashed, audited, never changed)',
+        params: Id,
+        response: { 200: Board, ...errors },
+      },
+    },
+    async (request) => freezePanel(db, actorOf(request), request.params.id),
+  );
+  api.get(
+    '/api/applications/:id/conflicts',
+    {
+      config: participate,
+      schema: {
+        tags,
+        summary: 'For the applicant: the pool’s names and their own conflict declarations',
+        params: Id,
+        response: { 200: Board, ...errors },
+      },
+    },
+    async (request) => listApplicantConflicts(db, actorOf(request), request.params.id),
   );
 }

@@ -23,7 +23,9 @@ export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): Jo
       closed: await closeExpiredCalls(db, { ...SYSTEM, label: 'system:deadline' }),
     })),
     ...(mailer ? [duty(DELIVER_OUTBOX, 60, ({ db }) => deliverOutboxBatch(db, mailer))] : []),
-    duty('reviews.remind', 3600, ({ db }) => sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' })),
+    duty('reviews.remind', 3600, ({ db }) =>
+      sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
+    ),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
   ];
 }

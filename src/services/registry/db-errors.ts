@@ -1,4 +1,4 @@
-import { fieldFromDetail, PG, pgErrorOf } from '../../db/pg-errors.js';
+import { fieldFromDetail, isDataException, PG, pgErrorOf } from '../../db/pg-errors.js';
 import { AppError } from '../../domain/errors.js';
 
 /**
@@ -22,6 +22,9 @@ export function translateWriteError(error: unknown, noun: string, idField: strin
   if (pg?.code === PG.checkViolation) {
     const message = `The ${noun} breaks the rule "${pg.constraint ?? 'check'}".`;
     throw new AppError('VALIDATION_FAILED', message, [{ field: pg.column ?? idField, code: 'VALIDATION_FAILED', message }]);
+  }
+  if (pg && isDataException(pg.code)) {
+    throw new AppError('VALIDATION_FAILED', `A value of the ${noun} cannot be stored (out of range, or of the wrong kind).`);
   }
   throw error;
 }

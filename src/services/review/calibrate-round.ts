@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.js';
 import { experts, reviewAssignments, reviews } from '../../db/schema.js';
+import { authorize } from '../../policies/policy.js';
 import { calibrate } from '../../solvers/calibration/calibrate.js';
 import type { Confidence } from '../../solvers/calibration/types.js';
-import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadRoundProposals } from './load-round-snapshot.js';
-import { type Criterion, loadCriteria, weightedScore } from './review-form.js';
 import { loadReadableRound, type RoundRow } from './review-access.js';
+import { type Criterion, loadCriteria, weightedScore } from './review-form.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -20,16 +20,29 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export async function computeRoundCalibration(db: DbOrTx, round: RoundRow, criteria?: Criterion[]) {
   const form = criteria ?? (await loadCriteria(db, round.callId));
   const rows = await db
-    .select({ expertId: reviewAssignments.expertId, applicationId: reviewAssignments.applicationId, scores: reviews.scores, confidence: reviews.confidence, recommendation: reviews.recommendation })
+    .select({
+      expertId: reviewAssignments.expertId,
+      applicationId: reviewAssignments.applicationId,
+      scores: reviews.scores,
+      confidence: reviews.confidence,
+      recommendation: reviews.recommendation,
+    })
     .from(reviews)
     .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
     .where(and(eq(reviewAssignments.roundId, round.id), eq(reviews.status, 'submitted')));
   const scored = rows.flatMap((r) => {
     const score = weightedScore(form, r.scores);
-    return score === null ? [] : [{ proposal: r.applicationId, reviewer: r.expertId, score, confidence: (r.confidence ?? 'medium') as Confidence }];
+    return score === null
+      ? []
+      : [{ proposal: r.applicationId, reviewer: r.expertId, score, confidence: (r.confidence ?? 'medium') as Confidence }];
   });
   const proposals = await loadRoundProposals(db, round);
-  const names = new Map((await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.callId, round.callId))).map((e) => [e.id, e.name]));
+  const names = new Map(
+    (await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.callId, round.callId))).map((e) => [
+      e.id,
+      e.name,
+    ]),
+  );
   const result = scored.length ? calibrate(scored) : null;
   const byId = new Map((result?.proposals ?? []).map((p) => [p.id, p]));
   const recommendations = new Map<string, Record<string, number>>();
@@ -53,11 +66,20 @@ export async function computeRoundCalibration(db: DbOrTx, round: RoundRow, crite
         recommendations: recommendations.get(p.applicationId) ?? {},
       };
     })
-    .sort((a, b) => (b.calibrated ?? Number.NEGATIVE_INFINITY) - (a.calibrated ?? Number.NEGATIVE_INFINITY) || (a.applicationId < b.applicationId ? -1 : 1))
+    .sort(
+      (a, b) =>
+        (b.calibrated ?? Number.NEGATIVE_INFINITY) - (a.calibrated ?? Number.NEGATIVE_INFINITY) ||
+        (a.applicationId < b.applicationId ? -1 : 1),
+    )
     .map((p, i) => ({ ...p, rank: p.calibrated === null ? null : i + 1 }));
   return {
     proposals: ranked,
-    experts: (result?.reviewers ?? []).map((r) => ({ expertId: r.id, name: names.get(r.id) ?? r.id, bias: round1(r.bias), reviews: r.reviews })),
+    experts: (result?.reviewers ?? []).map((r) => ({
+      expertId: r.id,
+      name: names.get(r.id) ?? r.id,
+      bias: round1(r.bias),
+      reviews: r.reviews,
+    })),
     warnings: result ? result.warnings : ['No submitted reviews yet.'],
     connected: result?.connected ?? false,
   };

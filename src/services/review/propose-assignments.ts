@@ -2,10 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { reviewAssignments, reviewBids, reviewConflicts } from '../../db/schema.js';
 import { computeAffinities } from '../../domain/review/affinity.js';
+import { authorize } from '../../policies/policy.js';
 import { describeReason } from '../../solvers/assignment/describe.js';
 import { solveAssignmentInWorker } from '../../solvers/assignment/runner.js';
 import { type AssignmentMode, type AssignmentSnapshot, isSolved, type PairRef } from '../../solvers/assignment/types.js';
-import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadRoundSnapshot } from './load-round-snapshot.js';
 import { loadManagedRound } from './review-access.js';
@@ -31,7 +31,10 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
   const snapshot = await loadRoundSnapshot(db, round);
   const accepted = snapshot.experts.filter((e) => e.status === 'accepted');
   const [conflicts, existing, bids] = await Promise.all([
-    db.select({ expertId: reviewConflicts.expertId, applicationId: reviewConflicts.applicationId }).from(reviewConflicts).where(and(eq(reviewConflicts.callId, round.callId), isNull(reviewConflicts.waivedAt))),
+    db
+      .select({ expertId: reviewConflicts.expertId, applicationId: reviewConflicts.applicationId })
+      .from(reviewConflicts)
+      .where(and(eq(reviewConflicts.callId, round.callId), isNull(reviewConflicts.waivedAt))),
     db.select().from(reviewAssignments).where(eq(reviewAssignments.roundId, round.id)),
     db.select().from(reviewBids).where(eq(reviewBids.roundId, round.id)),
   ]);
@@ -39,7 +42,10 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
   const forbidden: PairRef[] = conflicts.map((c) => ({ proposal: c.applicationId, reviewer: c.expertId }));
   for (const b of bids) if (b.bid === 'conflict') forbidden.push({ proposal: b.applicationId, reviewer: b.expertId });
 
-  const affinities = computeAffinities(snapshot.expertTexts.filter((e) => accepted.some((a) => a.id === e.expertId)), snapshot.proposalTexts);
+  const affinities = computeAffinities(
+    snapshot.expertTexts.filter((e) => accepted.some((a) => a.id === e.expertId)),
+    snapshot.proposalTexts,
+  );
   const proposalIndex = new Map(snapshot.proposals.map((p, i) => [p.applicationId, i]));
   const reviewerIndex = new Map(accepted.map((e, i) => [e.id, i]));
   const n = affinities.length;
@@ -57,7 +63,11 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
     forbidden,
     existing: existing.map((a) => ({ proposal: a.applicationId, reviewer: a.expertId })),
   };
-  const result = await solveAssignmentInWorker(input, { mode: options.mode, allowChurn: options.allowChurn, timeLimitMs: options.timeLimitMs ?? 60_000 });
+  const result = await solveAssignmentInWorker(input, {
+    mode: options.mode,
+    allowChurn: options.allowChurn,
+    timeLimitMs: options.timeLimitMs ?? 60_000,
+  });
   const had = new Set(existing.map((a) => `${a.expertId}/${a.applicationId}`));
   const maxLoadOf = new Map(accepted.map((e) => [e.id, e.maxLoad]));
   if (!isSolved(result)) {
@@ -66,7 +76,8 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
       ...accepted.map((e) => [e.id, e.name] as [string, string]),
       ...snapshot.proposals.map((p) => [p.applicationId, `“${p.title}”`] as [string, string]),
     ]);
-    const humanise = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => names.get(id) ?? id);
+    const humanise = (text: string) =>
+      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => names.get(id) ?? id);
     return {
       status: result.status === 'time-limit' ? 'time_limit' : 'infeasible',
       totalAffinity: null,
@@ -78,8 +89,12 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
     };
   }
   const chosen = new Set(result.assignments.map((a) => `${a.reviewer}/${a.proposal}`));
-  const add = result.assignments.filter((a) => !had.has(`${a.reviewer}/${a.proposal}`)).map((a) => ({ expertId: a.reviewer, applicationId: a.proposal, affinity: a.affinity }));
-  const remove = existing.filter((a) => !chosen.has(`${a.expertId}/${a.applicationId}`)).map((a) => ({ expertId: a.expertId, applicationId: a.applicationId }));
+  const add = result.assignments
+    .filter((a) => !had.has(`${a.reviewer}/${a.proposal}`))
+    .map((a) => ({ expertId: a.reviewer, applicationId: a.proposal, affinity: a.affinity }));
+  const remove = existing
+    .filter((a) => !chosen.has(`${a.expertId}/${a.applicationId}`))
+    .map((a) => ({ expertId: a.expertId, applicationId: a.applicationId }));
   const load = new Map<string, number>();
   for (const a of result.assignments) load.set(a.reviewer, (load.get(a.reviewer) ?? 0) + 1);
   return {

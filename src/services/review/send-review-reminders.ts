@@ -17,7 +17,17 @@ export async function sendReviewReminders(db: Db, actor: Actor, links: { base: s
   let sent = 0;
   for (const hours of REMINDER_THRESHOLDS) {
     await db.transaction(async (tx) => {
-      const due = await queryRows<{ round_id: string; expert_id: string; name: string; email: string; locale: Locale | null; call_title: string; deadline: string; time_zone: string; open: number }>(
+      const due = await queryRows<{
+        round_id: string;
+        expert_id: string;
+        name: string;
+        email: string;
+        locale: Locale | null;
+        call_title: string;
+        deadline: string;
+        time_zone: string;
+        open: number;
+      }>(
         tx,
         sql`insert into review_reminders (round_id, expert_id, threshold_hours)
             select rr.id, e.id, ${hours}
@@ -48,7 +58,12 @@ export async function sendReviewReminders(db: Db, actor: Actor, links: { base: s
           deadline: `${d.deadline} (${d.time_zone})`,
           count: Number(d.open),
         });
-        await recordAudit(tx, actor, { action: 'review.reminded', subjectType: 'expert', subjectId: d.expert_id, details: { roundId: d.round_id, thresholdHours: hours } });
+        await recordAudit(tx, actor, {
+          action: 'review.reminded',
+          subjectType: 'expert',
+          subjectId: d.expert_id,
+          details: { roundId: d.round_id, thresholdHours: hours },
+        });
         sent++;
       }
     });

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { installationFacts, institutions, programs, sampleCollections } from '../../db/schema.js';
 import { DEMO_PASSWORD } from '../../domain/accounts/password-policy.js';
@@ -64,7 +64,9 @@ export async function seedDemoAccounts(db: Db, environment: string): Promise<'cr
     throw new AppError('FORBIDDEN', 'Demo accounts have public passwords and are never created when NODE_ENV=production.');
   }
   return db.transaction(async (tx) => {
-    const [fact] = await tx.select().from(installationFacts).where(eq(installationFacts.key, FACT)).for('update');
+    // Two processes starting at once must not both create them (a missing row cannot be locked).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('orbitshare.seed.demo_accounts'))`);
+    const [fact] = await tx.select().from(installationFacts).where(eq(installationFacts.key, FACT));
     if (fact) return 'already_there' as const;
     const slugs = DEMO_ACCOUNTS.flatMap((a) => (a.scope ? [a.scope.slug] : []));
     const ids = new Map<string, string>();

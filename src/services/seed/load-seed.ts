@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
-import { seedDemoCalls } from './demo-calls.js';
+import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
+import { beginFirstStart, completeFirstStart, firstStartCheckpoint, hasDemoData } from './first-start.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
 
@@ -113,24 +114,33 @@ export async function seedRegistry(
 }
 
 /**
- * Loads the demo data on the first start of an empty database (no missions, no seed fact), and,
- * outside production, one demo account per role.
+ * The first start of an empty database: the real programs' registry, and outside production the
+ * demo calls and one demo account per role. Resumable (first-start.ts): the plan is recorded before
+ * the first step and every step is check-and-do, so a start killed between two steps is finished
+ * by the next one. Demo accounts are also made on any start of a demo instance that lacks them.
+ * Returns whether this call loaded the registry.
  */
-export async function seedIfEmpty(
-  db: Db,
-  options: {
-    environment?: string;
-    /** The database was just unpacked from the build's image. */
-    firstStart?: boolean;
-  } = {},
-): Promise<boolean> {
+export async function seedIfEmpty(db: Db, options: { environment?: string } = {}): Promise<boolean> {
   const environment = options.environment ?? 'development';
-  const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, SEED_FACT));
-  let loaded = false;
-  if (!fact) loaded = (await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true })).outcome === 'loaded';
   // The demo calls hold synthetic applications and the demo accounts public passwords: neither
   // belongs in a production database, which gets the real programs' registry only.
-  if (loaded && environment !== 'production') await seedDemoCalls(db, SYSTEM);
-  if ((loaded || options.firstStart) && environment !== 'production') await seedDemoAccounts(db, environment);
+  const demoAllowed = environment !== 'production';
+  const plan = await beginFirstStart(db, demoAllowed);
+  let loaded = false;
+  if (plan && !plan.completedAt) {
+    loaded = (await seedRegistry(db, SYSTEM, undefined, { onlyIfEmpty: true })).outcome === 'loaded';
+    firstStartCheckpoint('registry');
+    if (plan.demo && demoAllowed) {
+      await seedDemoCalls(db, SYSTEM);
+      firstStartCheckpoint('demo-calls');
+    }
+  }
+  const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);
+  if (demo && demoAllowed) {
+    await seedDemoAccounts(db, environment);
+    firstStartCheckpoint('demo-accounts');
+  }
+  // A demo plan started under NODE_ENV=production stays open: a later demo start loads the calls.
+  if (plan && !plan.completedAt && (demoAllowed || !plan.demo)) await completeFirstStart(db, plan);
   return loaded;
 }

@@ -39,7 +39,10 @@ export async function maximiseWorst(
     return { chosen: totalChosen, exact: true, worstBound: upper, totalBound: start.total, method: 'flow', solves: 0 };
   }
   const limit = options.exactFairPairLimit ?? DEFAULT_EXACT_FAIR_PAIR_LIMIT;
-  const remaining = () => (deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
+  // Without a caller's limit the exact stage still gets a budget, so a hard max-min MILP falls back
+  // to the heuristic (with its bound) instead of running for hours.
+  const budgetEnd = deadline ?? Date.now() + DEFAULT_HEURISTIC_BUDGET_MS;
+  const remaining = () => Math.max(0, budgetEnd - Date.now());
   if (hasExpertiseRequirements(instance) || instance.pairP.length <= limit) {
     options.onProgress?.({ phase: 'fair: max-min (MILP)', done: 0, total: 2 });
     const worst = await solveByMilp(instance, { objective: 'worst', timeLimitMs: remaining() });

@@ -3,6 +3,7 @@ import { Link } from '../router.js';
 import { Chip } from './Chip.js';
 import { Name } from './Name.js';
 import { CountryLink, Home, InstitutionLink, OrganisationLabel } from './PartnerLinks.js';
+import { TableScroll } from './TableScroll.js';
 import { Unconfirmed } from './Unconfirmed.js';
 
 function Partner({ p }: { p: PortalPartnership }) {
@@ -33,7 +34,7 @@ export function PartnershipsTable({
 }) {
   if (partnerships.length === 0) return <p className="muted">No partnerships.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Partnerships table">
       <table className="table table--cards" data-testid="partnerships-table">
         <thead>
           <tr>
@@ -63,6 +64,6 @@ export function PartnershipsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

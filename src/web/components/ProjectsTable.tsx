@@ -4,13 +4,14 @@ import { Link } from '../router.js';
 import { Chip } from './Chip.js';
 import { Name } from './Name.js';
 import { Home, InstitutionLink } from './PartnerLinks.js';
+import { TableScroll } from './TableScroll.js';
 import { Unconfirmed } from './Unconfirmed.js';
 
 /** Projects with their participants; on a phone each row becomes a card. */
 export function ProjectsTable({ projects, showProgram = false }: { projects: PortalProject[]; showProgram?: boolean }) {
   if (projects.length === 0) return <p className="muted">No projects yet.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Projects table">
       <table className="table table--cards" data-testid="projects-table">
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function ProjectsTable({ projects, showProgram = false }: { projects: Por
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

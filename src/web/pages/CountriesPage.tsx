@@ -1,6 +1,7 @@
 import { portalApi } from '../api.js';
 import { Name } from '../components/Name.js';
 import { Loaded } from '../components/PageState.js';
+import { TableScroll } from '../components/TableScroll.js';
 import { formatNumber } from '../format.js';
 import { Link } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -18,7 +19,7 @@ export function CountriesPage() {
             Everyone taking part in a project or partnership. An institution counts toward its country or region, or toward its
             international organisation.
           </p>
-          <div className="table-wrap">
+          <TableScroll label="Countries and regions table">
             <table className="table" data-testid="countries-table">
               <thead>
                 <tr>
@@ -53,11 +54,11 @@ export function CountriesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {organisations.length > 0 ? (
             <>
               <h2>International organisations</h2>
-              <div className="table-wrap">
+              <TableScroll label="International organisations table">
                 <table className="table" data-testid="organisations-table">
                   <thead>
                     <tr>
@@ -86,7 +87,7 @@ export function CountriesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           ) : null}
         </section>

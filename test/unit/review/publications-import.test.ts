@@ -3,7 +3,8 @@ import { parsePublications } from '../../../src/domain/review/publications-impor
 
 describe('publication import', () => {
   it('reads a CSV export with quoted titles and ";"-separated co-authors', () => {
-    const csv = '\uFEFFtitle,year,doi,coauthors\n"Water in lunar glass beads, revisited",2023,10.1/abc,"Hui, H.; Li, Q."\nPlain title,2019,,\n';
+    const csv =
+      '\uFEFFtitle,year,doi,coauthors\n"Water in lunar glass beads, revisited",2023,10.1/abc,"Hui, H.; Li, Q."\nPlain title,2019,,\n';
     const { publications, issues } = parsePublications(csv);
     expect(issues).toEqual([]);
     expect(publications).toEqual([

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type AuditRow, adminApi } from '../../api.js';
 import { ErrorPanel, Loading } from '../../components/PageState.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { formatDateTime } from '../../format.js';
 
 const PAGE = 50;
@@ -40,7 +41,7 @@ export function AuditSection() {
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit log</h2>
       <p className="muted">Every change and sign-in, newest first. Rows are chained by hash; none is ever edited.</p>
-      <div className="table-wrap">
+      <TableScroll label="Audit log table">
         <table className="table table--cards" data-testid="audit">
           <thead>
             <tr>
@@ -74,7 +75,7 @@ export function AuditSection() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {error ? (
         <p className="form-error" role="alert">
           {error}

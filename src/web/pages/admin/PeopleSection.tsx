@@ -4,6 +4,7 @@ import { Chip } from '../../components/Chip.js';
 import { FormError, SubmitButton, useForm } from '../../components/Form.js';
 import { GrantLabel } from '../../components/GrantLabel.js';
 import { Loaded } from '../../components/PageState.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { formatDate } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -43,7 +44,7 @@ export function PeopleSection() {
       ) : null}
       <Loaded load={load} what="list">
         {(people) => (
-          <div className="table-wrap">
+          <TableScroll label="People table">
             <table className="table table--cards" data-testid="people">
               <thead>
                 <tr>
@@ -87,7 +88,7 @@ export function PeopleSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Loaded>
     </section>

@@ -3,6 +3,7 @@ import { formatInZone, viewerTimeZone } from '../../clock.js';
 import { Chip } from '../../components/Chip.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoad } from '../../use-load.js';
@@ -29,7 +30,7 @@ function MyApplications() {
               You have not started an application yet.
             </p>
           ) : (
-            <div className="table-wrap">
+            <TableScroll label="Your applications table">
               <table className="table table--cards">
                 <thead>
                   <tr>
@@ -58,7 +59,7 @@ function MyApplications() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )
         }
       </Loaded>

@@ -8,6 +8,7 @@ import { Deadline } from '../../components/Deadline.js';
 import { FormError } from '../../components/Form.js';
 import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { formatNumber, label } from '../../format.js';
 import { Link, navigate } from '../../router.js';
 import { useLoad } from '../../use-load.js';
@@ -128,7 +129,7 @@ function Resources({ call }: { call: CallDetail }) {
       {call.sampleOffers.length > 0 ? (
         <>
           <h3>Samples</h3>
-          <div className="table-wrap">
+          <TableScroll label="Samples offered table">
             <table className="table table--cards" data-testid="sample-offers">
               <thead>
                 <tr>
@@ -162,7 +163,7 @@ function Resources({ call }: { call: CallDetail }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
       {call.moduleOffers.length > 0 ? (

@@ -8,6 +8,7 @@ import { Chip } from '../../components/Chip.js';
 import { FormError } from '../../components/Form.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
@@ -220,7 +221,7 @@ function ApplicationsTable({
   return (
     <>
       <FormError message={error} />
-      <div className="table-wrap">
+      <TableScroll label="Applications table">
         <table className="table table--cards" data-testid="officer-table">
           <thead>
             <tr>
@@ -273,7 +274,7 @@ function ApplicationsTable({
                           className="button button--small"
                           disabled={busy === r.id || r.status === 'shortlisted'}
                           onClick={() => void decide(r, 'shortlisted')}
-                          aria-label={`Shortlist “${r.title || 'Untitled'}”`}
+                          aria-label={`Shortlist: “${r.title || 'Untitled'}”`}
                           data-testid="shortlist"
                         >
                           Shortlist
@@ -283,7 +284,7 @@ function ApplicationsTable({
                           className="button button--quiet button--small"
                           disabled={busy === r.id || r.status === 'not_shortlisted'}
                           onClick={() => void decide(r, 'not_shortlisted')}
-                          aria-label={`Do not shortlist “${r.title || 'Untitled'}”`}
+                          aria-label={`Not shortlisted: “${r.title || 'Untitled'}”`}
                           data-testid="not-shortlist"
                         >
                           Not shortlisted
@@ -298,7 +299,7 @@ function ApplicationsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

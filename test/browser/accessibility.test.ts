@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchRoute, type Route } from '../../src/web/router.js';
+import { type BrowserHarness, startBrowserHarness } from './harness.js';
+
+// Every page of the UI, as every role that uses it, at a desktop (1280 px) and a phone (390 px)
+// width, checked by axe-core in Chromium: no violation of impact serious or critical may remain.
+// The pages come from the router: VISITS has an entry for each page the router knows (the type
+// makes a missing one a compile error, the first test lists it at run time), and each URL must
+// resolve to the page it claims. One browser; one context per role, signed in once.
+
+type Role = 'public' | 'applicant' | 'officer' | 'official' | 'curator' | 'reviewer' | 'admin';
+type PageName = Route['page'];
+
+const DEMO_PASSWORD = 'orbitshare-demo';
+const STAFF: Role[] = ['officer', 'official', 'curator', 'reviewer', 'admin'];
+const SIGNED_IN: Role[] = ['applicant', ...STAFF];
+const EVERYONE: Role[] = ['public', ...SIGNED_IN];
+
+/** What the URLs need that only the running instance knows (ids of records made at start). */
+interface Fixtures {
+  /** A draft the demo applicant started on the open call. */
+  draftId: string;
+  /** A submitted Chang'e-8 letter of intent, as its program's staff read it. */
+  submittedId: string;
+}
+
+interface Visit {
+  /** The URL; `{name}` is replaced by that fixture. */
+  path: string;
+  roles: Role[];
+  /** A state worth checking too, reached from the loaded page (e.g. a form refused with its errors). */
+  after?: { state: string; act: (page: Page) => Promise<void> };
+}
+
+/** Sends the form empty and waits for what the page says is wrong. */
+const submitEmpty = (button: string, shown: string) => async (page: Page) => {
+  await page.locator(button).click();
+  await page.locator(shown).first().waitFor();
+};
+
+// The open one-stage call, the closed two-stage Chang'e-8 call of the demo officer's program.
+const OPEN_CALL = 'lunar-samples-international-2026-27';
+const TWO_STAGE_CALL = 'change-8-international-2023';
+
+const VISITS = {
+  home: [{ path: '/', roles: EVERYONE }],
+  programs: [{ path: '/programs', roles: ['public'] }],
+  program: [
+    { path: '/programs/change-8-cooperation', roles: ['public'] },
+    { path: '/programs/ilrs', roles: ['public'] },
+  ],
+  mission: [
+    { path: '/missions/change-5', roles: ['public'] },
+    { path: '/missions/china-space-station', roles: ['public'] },
+  ],
+  institution: [{ path: '/institutions/osaka-university', roles: ['public'] }],
+  countries: [{ path: '/countries', roles: ['public'] }],
+  country: [{ path: '/countries/CN', roles: ['public'] }],
+  'sign-in': [
+    { path: '/sign-in', roles: ['public'] },
+    {
+      path: '/sign-in',
+      roles: ['public'],
+      after: { state: 'refused empty', act: submitEmpty('[data-testid="sign-in-submit"]', '.field__error') },
+    },
+  ],
+  'sign-up': [
+    { path: '/sign-up', roles: ['public'] },
+    {
+      path: '/sign-up',
+      roles: ['public'],
+      after: { state: 'refused empty', act: submitEmpty('[data-testid="sign-up-form"] [type="submit"]', '.field__error') },
+    },
+  ],
+  'verify-email': [{ path: '/verify-email?token=not-a-real-token', roles: ['public'] }],
+  'reset-password': [
+    { path: '/reset-password', roles: ['public'] },
+    { path: '/reset-password?token=not-a-real-token', roles: ['public'] },
+  ],
+  'accept-invitation': [{ path: '/accept-invitation?token=not-a-real-token', roles: ['public'] }],
+  account: [
+    { path: '/account', roles: SIGNED_IN },
+    {
+      path: '/account',
+      roles: ['applicant'],
+      after: {
+        state: 'a new token shown once',
+        act: async (page) => {
+          await page.getByTestId('token-name-input').fill('Accessibility check');
+          await page.getByTestId('token-create').click();
+          await page.getByTestId('token-secret-box').waitFor();
+        },
+      },
+    },
+  ],
+  // The applicant sees what someone without the role sees.
+  admin: [
+    { path: '/admin', roles: ['admin', 'applicant'] },
+    // Its tabs are pages of their own to the person using them.
+    { path: '/admin?tab=invite', roles: ['admin'] },
+    { path: '/admin?tab=outbox', roles: ['admin'] },
+    { path: '/admin?tab=audit', roles: ['admin'] },
+    {
+      path: '/admin?tab=invite',
+      roles: ['admin'],
+      after: {
+        state: 'invitation refused empty',
+        act: submitEmpty('[data-testid="invite-form"] [type="submit"]', '.field__error'),
+      },
+    },
+  ],
+  calls: [{ path: '/calls', roles: EVERYONE }],
+  call: [
+    { path: `/calls/${OPEN_CALL}`, roles: ['public', 'applicant', 'curator'] },
+    { path: `/calls/${TWO_STAGE_CALL}`, roles: ['public', 'officer', 'official', 'admin'] },
+    { path: '/calls/change-5-international-2025', roles: ['reviewer'] },
+  ],
+  'call-applications': [{ path: `/calls/${TWO_STAGE_CALL}/applications`, roles: ['officer', 'official', 'admin'] }],
+  applications: [{ path: '/applications', roles: ['applicant'] }],
+  application: [
+    { path: '/applications/{draftId}', roles: ['applicant'] },
+    {
+      path: '/applications/{draftId}',
+      roles: ['applicant'],
+      after: {
+        state: 'submit refused',
+        act: submitEmpty('[data-testid="submit-application"]', '[data-testid="submit-errors"]'),
+      },
+    },
+    { path: '/applications/{submittedId}', roles: ['officer', 'official'] },
+  ],
+  'not-found': [{ path: '/no-such-page', roles: ['public'] }],
+} satisfies Record<PageName, Visit[]>;
+
+const ACCOUNT_OF: Record<Exclude<Role, 'public'>, string> = {
+  applicant: 'applicant@orbitshare.demo',
+  officer: 'officer@orbitshare.demo',
+  official: 'official@orbitshare.demo',
+  curator: 'curator@orbitshare.demo',
+  reviewer: 'reviewer@orbitshare.demo',
+  admin: 'admin@orbitshare.demo',
+};
+
+const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+const AXE_OPTIONS = {
+  // Details of the passing rules are not needed, and computing them is most of a run's cost.
+  resultTypes: ['violations' as const],
+  runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  // Experimental in axe, so off by default, yet the bug the officer table had: a button whose
+  // accessible name does not contain its visible label (WCAG 2.5.3, speech users say the label).
+  rules: { 'label-content-name-mismatch': { enabled: true } },
+};
+const FAILING_IMPACTS = new Set(['serious', 'critical']);
+/** Rules a page outside src/web still breaks, each with why; the test fails if the list is stale. */
+const KNOWN_ELSEWHERE: Record<string, string[]> = {
+  // swagger-ui as served from src/server (outside the UI): its theme's colours (white on light method
+  // badges), its top bar's logo without alt text and unlabelled URL field, and operation headers with
+  // a button inside a button. Issue 11 replaces the renderer.
+  '/api/docs': ['color-contrast', 'image-alt', 'label', 'nested-interactive'],
+};
+
+/** The page names of the router's Route type, read from its source so a new page cannot hide. */
+function routerPages(): string[] {
+  const source = readFileSync(new URL('../../src/web/router.tsx', import.meta.url), 'utf8');
+  const union = /export type Route =([\s\S]*?);\n/.exec(source)?.[1] ?? '';
+  return [...union.matchAll(/page:\s*'([^']+)'/g)].map((m) => m[1]!);
+}
+
+let harness: BrowserHarness;
+let base: string;
+let fixtures: Fixtures;
+const pages = new Map<Role, Page>();
+/** Lesser findings (moderate, minor) are printed once at the end, not failed on. */
+const notes = new Map<string, Set<string>>();
+const contexts: BrowserContext[] = [];
+
+/** A same-origin call from inside the page, so the session cookie and Origin are the browser's own. */
+async function inPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await fetch('/api/auth/me').then((r) => r.json());
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { method, path, body },
+  );
+  if (answer.status >= 400) throw new Error(`${method} ${path} → ${answer.status}: ${answer.text}`);
+  return JSON.parse(answer.text) as T;
+}
+
+async function pageFor(role: Role): Promise<Page> {
+  const known = pages.get(role);
+  if (known) return known;
+  const context = await harness.browser.newContext({ viewport: WIDTHS[0], timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  if (role !== 'public') await inPage(page, 'POST', '/api/auth/sign-in', { email: ACCOUNT_OF[role], password: DEMO_PASSWORD });
+  pages.set(role, page);
+  return page;
+}
+
+beforeAll(async () => {
+  harness = await startBrowserHarness('accessibility');
+  base = harness.base;
+  const applicant = await pageFor('applicant');
+  const open = await inPage<{ id: string }>(applicant, 'GET', `/api/calls/${OPEN_CALL}`);
+  const twoStage = await inPage<{ id: string }>(applicant, 'GET', `/api/calls/${TWO_STAGE_CALL}`);
+  const draft = await inPage<{ id: string }>(applicant, 'POST', `/api/calls/${open.id}/applications`, {});
+  const received = await inPage<{ id: string; status: string }[] | { items: { id: string; status: string }[] }>(
+    await pageFor('officer'),
+    'GET',
+    `/api/calls/${twoStage.id}/applications`,
+  );
+  const rows = Array.isArray(received) ? received : received.items;
+  fixtures = { draftId: draft.id, submittedId: rows.find((r) => r.status !== 'draft')!.id };
+}, 180_000);
+
+afterAll(async () => {
+  if (notes.size > 0) {
+    const lines = [...notes].map(([rule, where]) => `  ${rule}\n    on ${[...where].join(', ')}`);
+    console.log(`Moderate and minor axe findings (not failed on):\n${lines.join('\n')}`);
+  }
+  for (const context of contexts) await context.close();
+  await harness?.close();
+});
+
+/** Waits until the page has finished loading its data: no spinner, the session known, a heading. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid="loading"]').first().waitFor({ state: 'detached' });
+  await page.locator('main h1').first().waitFor();
+  await page.getByTestId('account-nav').waitFor();
+}
+
+interface Finding {
+  rule: string;
+  text: string;
+}
+
+/** The rule, the page, and the first few elements at fault with what axe says would fix each. */
+function explain(where: string, v: Result): string {
+  const shown = v.nodes.slice(0, 6).map((n) => `    ${n.target.join(' >> ')}\n      ${n.failureSummary?.split('\n').join(' ')}`);
+  const more = v.nodes.length > shown.length ? [`    … and ${v.nodes.length - shown.length} more`] : [];
+  return [`${where}: [${v.impact}] ${v.id} — ${v.help} (${v.helpUrl})`, ...shown, ...more].join('\n');
+}
+
+async function seriousViolations(page: Page, where: string): Promise<Finding[]> {
+  // Legacy mode runs axe in the page itself: no helper page per run (the UI has no iframes).
+  const results = await new AxeBuilder({ page }).options(AXE_OPTIONS).setLegacyMode(true).analyze();
+  for (const v of results.violations.filter((v) => !FAILING_IMPACTS.has(v.impact ?? ''))) {
+    const key = `[${v.impact}] ${v.id} — ${v.help}`;
+    notes.set(key, (notes.get(key) ?? new Set()).add(where.split(' at ')[0]!));
+  }
+  return results.violations
+    .filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => ({ rule: v.id, text: explain(where, v) }));
+}
+
+/** Checks the page as it stands (no reload) at each width, desktop first. */
+async function checkAtEveryWidth(page: Page, where: string): Promise<Finding[]> {
+  const found: Finding[] = [];
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    found.push(...(await seriousViolations(page, `${where} at ${size.width} px`)));
+  }
+  return found;
+}
+
+describe('accessibility (axe-core in Chromium)', () => {
+  it('has a visit for every page the router knows', () => {
+    const missing = routerPages().filter((p) => !(p in VISITS));
+    expect(missing, 'add these pages of src/web/router.tsx to VISITS').toEqual([]);
+    expect(routerPages().length).toBeGreaterThan(10);
+  });
+
+  const cases = Object.entries(VISITS as Record<PageName, Visit[]>).flatMap(([name, visits]) =>
+    visits.flatMap((visit) =>
+      visit.roles.map((role) => ({
+        name: name as PageName,
+        visit,
+        role,
+        where: `${visit.path}${visit.after ? `, ${visit.after.state}` : ''}`,
+      })),
+    ),
+  );
+
+  it.each(cases)('$name page ($where) as $role', { timeout: 180_000 }, async ({ name, visit, role }) => {
+    const page = await pageFor(role);
+    const path = visit.path.replace(/\{(\w+)\}/g, (_, key: keyof Fixtures) => fixtures[key]);
+    expect(matchRoute(new URL(path, base).pathname).page, `${path} is not the ${name} page`).toBe(name);
+    await page.setViewportSize(WIDTHS[0]!);
+    await page.goto(`${base}${path}`);
+    await settle(page);
+    // Still where we went (no redirect to sign in), and the page itself rather than an error.
+    expect(matchRoute(new URL(page.url()).pathname).page).toBe(name);
+    expect(await page.getByTestId('error').count()).toBe(0);
+    if (name !== 'not-found') expect(await page.getByTestId('not-found').count()).toBe(0);
+
+    if (visit.after) await visit.after.act(page);
+
+    const found = await checkAtEveryWidth(page, `${path}${visit.after ? ` (${visit.after.state})` : ''} as ${role}`);
+    expect(found.length, `serious or critical axe violations:\n${found.map((f) => f.text).join('\n')}`).toBe(0);
+  });
+
+  it('API docs page (/api/docs): nothing beyond its known swagger-ui findings', { timeout: 300_000 }, async () => {
+    const page = await pageFor('public');
+    await page.goto(`${base}/api/docs`, { waitUntil: 'networkidle' });
+    // swagger-ui renders the operations from the OpenAPI document after the page has loaded.
+    await page.locator('.swagger-ui .opblock').first().waitFor({ state: 'attached', timeout: 120_000 });
+    const found = await checkAtEveryWidth(page, '/api/docs as public');
+    const known = KNOWN_ELSEWHERE['/api/docs']!;
+    const unexpected = found.filter((f) => !known.includes(f.rule));
+    expect(unexpected.length, `serious or critical axe violations:\n${unexpected.map((f) => f.text).join('\n')}`).toBe(0);
+    if (found.length > 0)
+      console.log(`Known on /api/docs until issue 11 replaces swagger-ui:\n${found.map((f) => f.text).join('\n')}`);
+    // Once the renderer is fixed the exception must go, so it cannot hide a later regression.
+    expect([...new Set(found.map((f) => f.rule))].sort(), 'KNOWN_ELSEWHERE lists rules that now pass').toEqual(known);
+  });
+});
