@@ -72,8 +72,8 @@ export interface Pair {
 
 export interface Proposal {
   status: 'optimal' | 'infeasible' | 'time_limit';
-  totalAffinity: number;
-  worstAffinity: number;
+  totalAffinity: number | null;
+  worstAffinity: number | null;
   reasons: string[];
   changeset: { add: (Pair & { affinity: number })[]; remove: Pair[] };
   kept: number;
@@ -85,11 +85,11 @@ export interface Calibration {
     applicationId: string;
     title: string;
     reviews: number;
-    rawMean: number;
-    calibrated: number;
-    low: number;
-    high: number;
-    rank: number;
+    rawMean: number | null;
+    calibrated: number | null;
+    low: number | null;
+    high: number | null;
+    rank: number | null;
   }[];
   experts: { expertId: string; name: string; bias: number; reviews: number }[];
   warnings: string[];

@@ -26,6 +26,11 @@ interface Fixtures {
   draftId: string;
   /** A submitted Chang'e-8 letter of intent, as its program's staff read it. */
   submittedId: string;
+  /** A review round of the two-stage call, its call, the demo reviewer's expert row and assignment. */
+  reviewCallId: string;
+  roundId: string;
+  expertId: string;
+  assignmentId: string;
 }
 
 interface Visit {
@@ -133,6 +138,18 @@ const VISITS = {
     },
     { path: '/applications/{submittedId}', roles: ['officer', 'official'] },
   ],
+  review: [{ path: '/review', roles: ['reviewer'] }],
+  'review-expert': [{ path: '/review/experts/{expertId}', roles: ['reviewer'] }],
+  'review-assignment': [
+    { path: '/review/assignments/{assignmentId}', roles: ['reviewer'] },
+    {
+      path: '/review/assignments/{assignmentId}',
+      roles: ['reviewer'],
+      after: { state: 'submit refused', act: submitEmpty('[data-testid="submit-review"]', '.field__error') },
+    },
+  ],
+  'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
+  'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
 } satisfies Record<PageName, Visit[]>;
 
@@ -224,8 +241,36 @@ beforeAll(async () => {
     `/api/calls/${twoStage.id}/applications`,
   );
   const rows = Array.isArray(received) ? received : received.items;
-  fixtures = { draftId: draft.id, submittedId: rows.find((r) => r.status !== 'draft')!.id };
+  const submittedId = rows.find((r) => r.status !== 'draft')!.id;
+  fixtures = { draftId: draft.id, submittedId, ...(await reviewFixtures(twoStage.id, submittedId)) };
 }, 180_000);
+
+/** A round of the two-stage call with the demo reviewer invited, accepted and assigned one proposal. */
+async function reviewFixtures(callId: string, applicationId: string) {
+  const officer = await pageFor('officer');
+  const reviewer = await pageFor('reviewer');
+  const round = await inPage<{ id: string }>(officer, 'POST', `/api/calls/${callId}/review-rounds`, {
+    stage: 'letter_of_intent',
+    title: 'Accessibility screening',
+    deadlineAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    reviewsPerProposal: 1,
+  });
+  const expert = await inPage<{ id: string }>(officer, 'POST', `/api/calls/${callId}/experts`, {
+    name: 'Demo reviewer',
+    email: ACCOUNT_OF.reviewer,
+    keywords: ['regolith'],
+  });
+  await inPage(reviewer, 'POST', `/api/experts/${expert.id}/answer`, { answer: 'accepted' });
+  await inPage(officer, 'POST', `/api/review-rounds/${round.id}/assignments`, { add: [{ expertId: expert.id, applicationId }] });
+  const workspace = await inPage<{ pools: { expert: { id: string }; rounds: { assignments: { id: string }[] }[] }[] }>(
+    reviewer,
+    'GET',
+    '/api/review/workspace',
+  );
+  const pool = workspace.pools.find((p) => p.expert.id === expert.id)!;
+  const assignmentId = pool.rounds.flatMap((r) => r.assignments)[0]!.id;
+  return { reviewCallId: callId, roundId: round.id, expertId: expert.id, assignmentId };
+}
 
 afterAll(async () => {
   if (notes.size > 0) {

@@ -168,7 +168,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
       {app.status !== 'draft' ? (
         <StatusPanel app={app} past={past} amending={amending} onAmend={() => setAmending(true)} onChanged={onChanged} />
       ) : null}
-      {app.submittedVersion != null ? <ApplicantConflicts applicationId={app.id} /> : null}
+      {app.submittedVersion != null ? <ApplicantConflicts applicationId={app.id} ownerAccountId={app.ownerAccountId} /> : null}
       {past && app.status === 'draft' ? (
         <p className="callout callout--warn" data-testid="read-only">
           The deadline has passed: this draft can no longer be changed or submitted.

@@ -1,11 +1,19 @@
 import { useEffect, useId, useState } from 'react';
+import { useSession } from '../../api.js';
 import { type ApplicantConflicts as Data, reviewApi } from '../../review-api.js';
 import { messageOf, NotYet, type Remote, remoteFailure } from './common.js';
 
 // On a submitted application: the call's expert pool by name, the applicant's own declarations, a
 // form to declare a conflict with a reason, and withdraw (not once an officer pinned it).
 
-export function ApplicantConflicts({ applicationId }: { applicationId: string }) {
+/** Rendered for the application's owner only (staff read the same page). */
+export function ApplicantConflicts({ applicationId, ownerAccountId }: { applicationId: string; ownerAccountId: string }) {
+  const { account } = useSession();
+  if (account?.id !== ownerAccountId) return null;
+  return <OwnerConflicts applicationId={applicationId} />;
+}
+
+function OwnerConflicts({ applicationId }: { applicationId: string }) {
   const id = useId();
   const [state, setState] = useState<Remote<Data>>({ state: 'loading' });
   const [round, setRound] = useState(0);

@@ -50,15 +50,17 @@ function CalibrationTables({ data }: { data: Calibration }) {
           </thead>
           <tbody>
             {[...data.proposals]
-              .sort((a, b) => a.rank - b.rank)
+              .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY))
               .map((p) => (
                 <tr key={p.applicationId} data-testid="ranking-row">
-                  <td className="num">{p.rank}</td>
+                  <td className="num">{p.rank ?? '–'}</td>
                   <td>{p.title}</td>
                   <td className="num">{score(p.rawMean)}</td>
                   <td className="num">{score(p.calibrated)}</td>
                   <td>
-                    <IntervalBar low={p.low} high={p.high} mid={p.calibrated} />
+                    {p.low !== null && p.high !== null && p.calibrated !== null ? (
+                      <IntervalBar low={p.low} high={p.high} mid={p.calibrated} />
+                    ) : null}
                     <span className="muted">
                       {' '}
                       {score(p.low)}–{score(p.high)}

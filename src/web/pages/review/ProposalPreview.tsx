@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { type Board, type Proposal, reviewApi } from '../../review-api.js';
-import { messageOf, NotYet, ScrollTable } from './common.js';
+import { type Board, notAvailableYet, type Proposal, reviewApi } from '../../review-api.js';
+import { messageOf, NotYet, ScrollTable, score } from './common.js';
 
 // The solver's proposal: the officer picks a mode, previews the added pairs with their affinity and
 // each expert's resulting load, unticks pairs to leave out, checks the edited changeset with a dry
@@ -25,7 +25,7 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
       setDropped(new Set());
       setState({ kind: 'ready', proposal });
     } catch (e) {
-      if ((e as { status?: number }).status === 404 && /^No route /.test(messageOf(e))) setState({ kind: 'missing' });
+      if (notAvailableYet(e)) setState({ kind: 'missing' });
       else setMessage(messageOf(e));
     }
   };
@@ -81,7 +81,7 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
                 ? 'Time limit reached'
                 : 'Infeasible'}
             {state.proposal.status !== 'infeasible'
-              ? ` · total affinity ${state.proposal.totalAffinity.toFixed(2)} · worst proposal ${state.proposal.worstAffinity.toFixed(2)} · ${state.proposal.kept} kept`
+              ? ` · total affinity ${score(state.proposal.totalAffinity)} · worst proposal ${score(state.proposal.worstAffinity)} · ${state.proposal.kept} kept`
               : ''}
           </p>
           {state.proposal.reasons.length > 0 ? (

@@ -43,4 +43,4 @@ export type Remote<T> =
 export const remoteFailure = (error: unknown): Remote<never> =>
   notAvailableYet(error) ? { state: 'missing' } : { state: 'error', message: messageOf(error) };
 
-export const score = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+export const score = (n: number | null) => (n !== null && Number.isFinite(n) ? n.toFixed(1) : '–');
