@@ -95,6 +95,8 @@ afterAll(async () => {
 async function pageFor(person: SeededAccount, next: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
   contexts.push(context);
+  // Shorter than the test's own limit, so a failure names the element it waited for.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);

@@ -24,7 +24,12 @@ export function NotYet({ what, testId = 'not-available-yet' }: { what: string; t
   );
 }
 
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The server's detail, followed by each refused item's own message (e.g. which pair conflicts). */
+export function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const items = error instanceof ApiError ? error.issues.map((i) => i.message).filter((m) => m && m !== error.message) : [];
+  return [error.message, ...items].join(' ');
+}
 
 /** Per-field messages of a problem+json answer, keyed by the field path ("scores.science.score"). */
 export function issuesByField(error: unknown): Record<string, string> {
