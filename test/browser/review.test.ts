@@ -21,6 +21,7 @@ let officer: SeededAccount;
 let expert: SeededAccount;
 let colleague: SeededAccount;
 let applicant: SeededAccount;
+let third: SeededAccount;
 let call: { id: string; slug: string; title: string };
 let tungsten: { id: string };
 let basalt: { id: string };
@@ -38,17 +39,6 @@ async function api<T>(who: SeededAccount, method: string, path: string, body?: u
   return JSON.parse(text) as T;
 }
 
-/** Whether the server offers an endpoint yet (an unknown route answers "No route …"). */
-async function hasRoute(who: SeededAccount, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...who.headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return !(response.status === 404 && text.includes('No route'));
-}
-
 beforeAll(async () => {
   harness = await startBrowserHarness('review');
   ({ server, browser, base } = harness);
@@ -61,6 +51,7 @@ beforeAll(async () => {
   applicant = await seedActiveAccount(db, [{ role: 'applicant', scopeId: cologne }]);
   expert = await seedActiveAccount(db, [], { email: `expert-${stamp}@example.edu` });
   colleague = await seedActiveAccount(db, [], { email: `colleague-${stamp}@example.edu` });
+  third = await seedActiveAccount(db, [], { email: `third-${stamp}@example.edu` });
   call = await seedClosedCall(db, programId);
   tungsten = await seedSubmittedApplication(db, {
     callId: call.id,
@@ -84,7 +75,7 @@ beforeAll(async () => {
     institutionId: cologne,
     maxLoad: 3,
   });
-  await api(officer, 'POST', `/api/calls/${call.id}/experts`, { name: 'Dr Third', email: `third-${stamp}@example.edu` });
+  await api(officer, 'POST', `/api/calls/${call.id}/experts`, { name: 'Dr Third', email: third.email });
 }, 180_000);
 
 afterAll(async () => {
@@ -159,6 +150,27 @@ describe('expert review in Chromium', () => {
     );
   });
 
+  it('the expert edits their profile and imports publications, with each bad line listed', async () => {
+    const p = expertPage;
+    await p.getByTestId('profile-link').click();
+    await p.getByTestId('expert-profile-page').waitFor();
+    await p.getByTestId('profile-keywords').fill('isotopes, basalt, tungsten');
+    await p.getByTestId('profile-statement').fill('Radiogenic isotope geochemistry of planetary basalts.');
+    await p.getByTestId('profile-max-load').fill('4');
+    await p.getByTestId('save-profile').click();
+    await p.getByTestId('profile-status').filter({ hasText: 'Profile saved.' }).waitFor();
+    const csv = 'title,year,doi,coauthors\nHf-W chronology of the Moon,2022,10.1000/xyz,Munk C.; Doe J.\nUndated note,1066,,\n';
+    await p
+      .getByTestId('publications-file')
+      .setInputFiles({ name: 'papers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await p.getByTestId('import-status').filter({ hasText: '1 publications imported, 1 issues' }).waitFor();
+    expect(await p.getByTestId('import-issues').textContent()).toContain('line 3');
+    expect(await p.getByTestId('publications-table').textContent()).toContain('Hf-W chronology of the Moon');
+    await p.reload();
+    await p.getByTestId('publications-table').waitFor();
+    expect(await p.getByTestId('profile-keywords').inputValue()).toBe('isotopes, basalt, tungsten');
+  });
+
   it('the officer runs detection, sees the evidence, and waives a conflict with a written justification', async () => {
     await api(colleague, 'POST', `/api/experts/${await colleagueId()}/answer`, { answer: 'accepted' });
     const p = officerPage;
@@ -181,9 +193,9 @@ describe('expert review in Chromium', () => {
     ).toContain('Different department');
   });
 
-  it('the officer assigns by hand, and proposes an assignment with the solver where the server has it', async () => {
+  it('the officer assigns by hand, sees why the solver finds no solution, then previews, dry-runs and applies its proposal', async () => {
     const p = officerPage;
-    await p.getByTestId('assign-expert').selectOption({ label: 'Dr Expert (0/6)' });
+    await p.getByTestId('assign-expert').selectOption({ label: 'Dr Expert (0/4)' });
     await p.getByTestId('assign-proposal').selectOption({ label: 'Tungsten isotopes of lunar basalts' });
     await p.getByTestId('assign-add').click();
     await p.getByTestId('assignment-row').filter({ hasText: 'Dr Expert' }).waitFor();
@@ -196,17 +208,20 @@ describe('expert review in Chromium', () => {
       .waitFor();
     expect(await p.getByTestId('assignment-row').count()).toBe(1);
 
+    // Basalt still needs a review and every accepted expert conflicts with it: the solver says why.
     await p.getByTestId('propose').click();
-    if (
-      await hasRoute(officer, 'POST', `/api/review-rounds/${roundId}/assignment-proposal`, { mode: 'total', allowChurn: false })
-    ) {
-      await p.getByTestId('proposal-result').waitFor();
-      expect(['optimal', 'infeasible', 'time_limit']).toContain(
-        await p.getByTestId('proposal-result').getAttribute('data-status'),
-      );
-    } else {
-      await p.getByTestId('not-available-yet').first().waitFor();
-    }
+    await p.locator('[data-testid="proposal-result"][data-status="infeasible"]').waitFor();
+    expect(await p.getByTestId('infeasibility-reasons').textContent()).toContain('Basalt cooling rates');
+    // A late expert accepts; the proposal keeps the existing pair and adds one, applied after a dry run.
+    await api(third, 'POST', `/api/experts/${await expertIdOf(third)}/answer`, { answer: 'accepted' });
+    await p.getByTestId('propose').click();
+    await p.locator('[data-testid="proposal-result"][data-status="optimal"]').waitFor();
+    expect(await p.getByTestId('proposed-pairs').textContent()).toContain('Dr Third');
+    await p.getByRole('button', { name: 'Dry run' }).click();
+    await p.getByTestId('proposal-status').filter({ hasText: 'Dry run: would add 1' }).waitFor();
+    await p.getByTestId('apply-proposal').click();
+    await p.getByTestId('assignment-row').filter({ hasText: 'Dr Third' }).waitFor();
+    expect(await p.getByTestId('assignment-row').filter({ hasText: 'Dr Expert' }).count()).toBe(1);
   });
 
   it('the expert opens the assignment, the draft autosaves and survives a reload, and submit lists each gap then succeeds', async () => {
@@ -246,45 +261,54 @@ describe('expert review in Chromium', () => {
     await p.getByTestId('progress-section').waitFor();
     expect(await p.getByTestId('progress-summary').textContent()).toContain('1 of 2 reviews submitted');
     expect(await p.getByTestId('progress-proposals').textContent()).toContain('1 / 1');
-    if (await hasRoute(officer, 'GET', `/api/review-rounds/${roundId}/calibration`)) {
-      await p.getByTestId('ranking-row').first().waitFor();
-      expect(await p.getByTestId('ranking-table').textContent()).toContain('Tungsten');
-    } else {
-      await p.getByTestId('calibration-section').getByTestId('not-available-yet').waitFor();
+    await p.getByTestId('ranking-row').first().waitFor();
+    const first = p.getByTestId('ranking-row').first();
+    expect(await first.textContent()).toContain('Tungsten');
+    // Raw mean and calibrated score side by side (never one for the other), with the reviewer's bias.
+    expect(await p.getByTestId('ranking-table').locator('th').allTextContents()).toEqual(
+      expect.arrayContaining(['Raw mean', 'Calibrated', 'Interval']),
+    );
+    expect(await p.getByTestId('bias-table').textContent()).toContain('Dr Expert');
+    for (const title of ['Tungsten isotopes of lunar basalts', 'Basalt cooling rates']) {
+      const entry = p.getByTestId('panel-entry').filter({ hasText: title });
+      await entry.getByTestId('panel-consensus').selectOption(title.startsWith('Tungsten') ? 'select' : 'reject');
+      await entry.getByTestId('panel-reasons').fill('The panel agreed on the reviews.');
+      await entry.getByTestId('panel-save').click();
+      await entry.getByTestId('panel-entry-status').filter({ hasText: 'Saved.' }).waitFor();
     }
-    if (await hasRoute(officer, 'GET', `/api/review-rounds/${roundId}/panel`)) {
-      for (const title of ['Tungsten isotopes of lunar basalts', 'Basalt cooling rates']) {
-        const entry = p.getByTestId('panel-entry').filter({ hasText: title });
-        await entry.getByTestId('panel-consensus').selectOption(title.startsWith('Tungsten') ? 'select' : 'reject');
-        await entry.getByTestId('panel-reasons').fill('The panel agreed on the reviews.');
-        await entry.getByTestId('panel-save').click();
-        await entry.getByTestId('panel-entry-status').filter({ hasText: 'Saved.' }).waitFor();
-      }
-      await p.getByTestId('freeze-panel').click();
-      await p.getByTestId('panel-frozen').waitFor();
-      expect(await p.getByTestId('panel-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
-      expect(await p.getByTestId('panel-save').count()).toBe(0);
-    } else {
-      await p.getByTestId('panel-section').getByTestId('not-available-yet').waitFor();
-    }
+    await p.getByTestId('freeze-panel').click();
+    await p.getByTestId('panel-frozen').waitFor();
+    expect(await p.getByTestId('panel-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await p.getByTestId('panel-save').count()).toBe(0);
+    await p.reload();
+    await p.getByTestId('panel-frozen').waitFor();
+    expect(await p.getByTestId('panel-consensus').first().isDisabled()).toBe(true);
   });
 
   it('the applicant sees the conflicts section on a submitted application and declares a conflict', async () => {
     const p = await pageFor(applicant, `/applications/${tungsten.id}`);
     const section = p.getByTestId('applicant-conflicts');
     await section.waitFor();
-    if (await hasRoute(applicant, 'GET', `/api/applications/${tungsten.id}/conflicts`)) {
-      await section.getByTestId('pool-names').filter({ hasText: 'Dr Third' }).waitFor();
-      await section.getByTestId('applicant-conflict-expert').selectOption({ label: 'Dr Third' });
-      await section.getByTestId('applicant-conflict-reason').fill('Former co-supervisor of our PI.');
-      await section.getByTestId('applicant-declare').click();
-      await section.getByTestId('declared-conflicts').filter({ hasText: 'Former co-supervisor' }).waitFor();
-    } else {
-      await section.getByTestId('not-available-yet').waitFor();
-    }
+    await section.getByTestId('pool-names').filter({ hasText: 'Dr Third' }).waitFor();
+    await section.getByTestId('applicant-conflict-expert').selectOption({ label: 'Dr Third' });
+    await section.getByTestId('applicant-conflict-reason').fill('Former co-supervisor of our PI.');
+    await section.getByTestId('applicant-declare').click();
+    await section.getByTestId('declared-conflicts').filter({ hasText: 'Former co-supervisor' }).waitFor();
+    // Not pinned: the applicant may withdraw it.
+    await section.getByRole('button', { name: 'Withdraw' }).click();
+    await section.getByTestId('applicant-conflict-status').filter({ hasText: 'Declaration withdrawn.' }).waitFor();
+    expect(await section.getByTestId('declared-conflicts').count()).toBe(0);
     expect(basalt.id).toBeTruthy();
   });
 });
+
+async function expertIdOf(person: SeededAccount) {
+  const rows = await queryRows<{ id: string }>(
+    server.database.db,
+    sql`select id from experts where lower(email) = lower(${person.email})`,
+  );
+  return rows[0]!.id;
+}
 
 async function colleagueId() {
   const rows = await queryRows<{ id: string }>(
