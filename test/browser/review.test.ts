@@ -300,6 +300,22 @@ describe('expert review in Chromium', () => {
     expect(await section.getByTestId('declared-conflicts').count()).toBe(0);
     expect(basalt.id).toBeTruthy();
   });
+
+  it('locks the review form once the round’s deadline has passed', async () => {
+    await server.database.db.execute(
+      sql`update review_rounds set deadline_at = now() - interval '1 minute' where id = ${roundId}`,
+    );
+    const workspace = await api<{ pools: { rounds: { assignments: { id: string }[] }[] }[] }>(
+      third,
+      'GET',
+      '/api/review/workspace',
+    );
+    const assignmentId = workspace.pools[0]!.rounds[0]!.assignments[0]!.id;
+    const p = await pageFor(third, `/review/assignments/${assignmentId}`);
+    await p.getByTestId('review-locked').waitFor();
+    expect(await p.getByTestId('submit-review').count()).toBe(0);
+    expect(await p.getByTestId('score-science').isDisabled()).toBe(true);
+  });
 });
 
 async function expertIdOf(person: SeededAccount) {
