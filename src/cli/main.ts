@@ -8,6 +8,7 @@ import { parseCommandArgs } from './args.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { seedCommand } from './commands/seed.js';
+import { solveCommand } from './commands/solve.js';
 import { userCommand } from './commands/user.js';
 import { CliError, EXIT } from './errors.js';
 
@@ -73,6 +74,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   user: userCommand,
+  solve: solveCommand,
 };
 
 /** The message of an error, with every field issue of an AppError that the message does not already show. */
