@@ -24,26 +24,43 @@ export interface RunOutcome {
 /**
  * Fixed options so the same model gives the same answer: a fixed random seed (the WebAssembly build
  * runs one thread and forces parallel off itself); no relative gap, and an absolute gap below 1, which
- * with integer merits means proven optimal.
+ * with integer merits means proven optimal. The log is on (MIP progress callbacks need it) but not
+ * printed.
  */
-const OPTIONS = { output_flag: false, random_seed: 20_260_101, mip_rel_gap: 0, mip_abs_gap: 0.5 } as const;
+const OPTIONS = { output_flag: true, log_to_console: false, random_seed: 20_260_101, mip_rel_gap: 0, mip_abs_gap: 0.5 } as const;
 
-export function runHighs(highs: Highs, milp: Milp, options: RunOptions = {}): RunOutcome {
+function createModel(highs: Highs, milp: Milp, relaxed: boolean) {
   const C = highs.constants;
-  const inf = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
   const numRows = milp.rowLower.length;
-  const model = highs.createModel({
+  return highs.createModel({
     numCols: milp.numCols,
     numRows,
     sense: milp.maximize ? C.objectiveSense.maximize : C.objectiveSense.minimize,
     colCost: milp.cost,
     colLower: milp.colLower,
-    colUpper: milp.colUpper.map(inf),
-    rowLower: milp.rowLower.map(inf),
-    rowUpper: milp.rowUpper.map(inf),
+    colUpper: milp.colUpper,
+    rowLower: milp.rowLower,
+    rowUpper: milp.rowUpper,
     matrix: { format: 'csr', numRows, numCols: milp.numCols, starts: milp.starts, indices: milp.indices, values: milp.values },
-    integrality: milp.integer.map((i) => (i ? C.variableType.integer : C.variableType.continuous)),
+    ...(relaxed ? {} : { integrality: milp.integer.map((i) => (i ? C.variableType.integer : C.variableType.continuous)) }),
   });
+}
+
+/** The LP relaxation's optimum: a valid bound when a stopped search has not reported one yet. */
+function relaxationBound(highs: Highs, milp: Milp): number | null {
+  const model = createModel(highs, milp, true);
+  try {
+    model.options.set({ output_flag: false, time_limit: 30 });
+    model.run();
+    return model.getModelStatus() === highs.constants.modelStatus.optimal ? model.getObjectiveValue() : null;
+  } finally {
+    model.dispose();
+  }
+}
+
+export function runHighs(highs: Highs, milp: Milp, options: RunOptions = {}): RunOutcome {
+  const C = highs.constants;
+  const model = createModel(highs, milp, false);
   try {
     model.options.set(OPTIONS);
     if (options.timeLimitSec !== undefined) model.options.set({ time_limit: options.timeLimitSec });
@@ -72,7 +89,7 @@ export function runHighs(highs: Highs, milp: Milp, options: RunOptions = {}): Ru
       return { status: 'optimal', x, dualBound: hasSolution ? model.getObjectiveValue() : null };
     if (status === C.modelStatus.timeLimit || status === C.modelStatus.interrupted) {
       const dual = Number(model.info.get('mip_dual_bound'));
-      return { status: 'time_limit', x, dualBound: Number.isFinite(dual) ? dual : null };
+      return { status: 'time_limit', x, dualBound: Number.isFinite(dual) ? dual : relaxationBound(highs, milp) };
     }
     throw new AppError('INTERNAL', `HiGHS ended with model status ${status}`);
   } finally {
