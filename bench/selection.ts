@@ -13,7 +13,10 @@ import type { SelectionInstance } from '../src/solvers/selection/types.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,300,1000').split(',').map(Number);
 const seeds = Number(process.env.BENCH_SEEDS ?? 2);
-const families = (process.env.BENCH_FAMILIES ?? 'panel,correlated').split(',');
+// panel: merit a panel score independent of the request, each proposal asks for about half of the 6
+// budgets (10–1000 each); correlated: merit grows with the request (hard multi-knapsack, N ≤ 300);
+// modules: the 6 budgets are mass/power/data of 2 modules, a proposal flies on one (100 g … 20 kg).
+const families = (process.env.BENCH_FAMILIES ?? 'panel,correlated,modules').split(',');
 
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -64,6 +67,7 @@ for (const family of families) {
         minCountries: Math.round(n / 12),
         seed,
         correlated: family === 'correlated',
+        modules: family === 'modules',
       });
       const line = await measure(instance);
       console.log(`${family.padEnd(10)} N=${String(n).padEnd(5)} seed ${seed}: ${line.proof}; ${line.greedy}; ${line.selected}`);

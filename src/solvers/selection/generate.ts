@@ -25,6 +25,12 @@ export interface GenerateOptions {
   density?: number;
   /** Merit grows with the request (the hard multi-knapsack kind) instead of a panel score (default false). */
   correlated?: boolean;
+  /**
+   * Budgets in triples (mass g, power mW, data MB/day) of one module each, as in a call: a proposal
+   * flies on one module and asks for its three resources, power and data growing with mass; sizes
+   * spread widely (log-uniform 100 g … 20 kg).
+   */
+  modules?: boolean;
 }
 
 /**
@@ -36,7 +42,9 @@ export function generateInstance(o: GenerateOptions): SelectionInstance {
   const random = seededRandom(o.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const proposals = Array.from({ length: o.proposals }, (_, i) => {
-    const use = Array.from({ length: o.budgets }, () => (random() < (o.density ?? 0.5) ? int(10, 1000) : 0));
+    const use = o.modules
+      ? moduleUse(o.budgets, random)
+      : Array.from({ length: o.budgets }, () => (random() < (o.density ?? 0.5) ? int(10, 1000) : 0));
     const size = use.reduce((s, v) => s + v, 0) / Math.max(1, o.budgets);
     const country = `C${String(Math.floor(o.countries * random() ** 1.5)).padStart(3, '0')}`;
     const merit = o.correlated ? Math.round(size / 2) + int(1, 500) : int(100, 1000);
@@ -48,4 +56,15 @@ export function generateInstance(o: GenerateOptions): SelectionInstance {
     amount: Math.floor(tightness * proposals.reduce((s, p) => s + (p.use[r] as number), 0)),
   }));
   return { budgets, countryCap: o.countryCap, minCountries: o.minCountries, proposals };
+}
+
+function moduleUse(budgets: number, random: () => number): number[] {
+  const use = new Array<number>(budgets).fill(0);
+  const module = Math.floor(random() * Math.max(1, Math.floor(budgets / 3)));
+  const mass = Math.round(100 * 200 ** random());
+  const spread = () => 0.5 + random();
+  use[3 * module] = mass;
+  if (3 * module + 1 < budgets) use[3 * module + 1] = Math.round(mass * 2 * spread());
+  if (3 * module + 2 < budgets) use[3 * module + 2] = Math.round(mass * 0.1 * spread());
+  return use;
 }
