@@ -13,6 +13,8 @@ export interface RunSelectionOptions {
   signal?: AbortSignal;
   /** Seconds past the time limit before the worker is asked to stop, then terminated (default 2). */
   graceSec?: number;
+  /** Progress of the search: each new best set's merit, and the bound as it tightens. */
+  onProgress?: (progress: { objective: number | null; bound: number | null }) => void;
 }
 
 /** In dist/ the worker is plain JavaScript; from the sources (tests, tsx) it is loaded through tsx. */
@@ -67,9 +69,13 @@ export function runSelection(
     options.signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'started') timers.push(setTimeout(stop, timeLimitSec * 1000 + grace));
-      else if (message.type === 'incumbent') incumbent = { selected: message.selected, objective: Math.round(message.objective) };
-      else if (message.type === 'progress') bound = message.bound;
-      else if (message.type === 'solved') for (const t of timers.splice(0)) clearTimeout(t);
+      else if (message.type === 'incumbent') {
+        incumbent = { selected: message.selected, objective: Math.round(message.objective) };
+        options.onProgress?.({ objective: incumbent.objective, bound });
+      } else if (message.type === 'progress') {
+        bound = message.bound;
+        options.onProgress?.({ objective: incumbent?.objective ?? null, bound });
+      } else if (message.type === 'solved') for (const t of timers.splice(0)) clearTimeout(t);
       else if (message.type === 'done') finish(() => resolve({ ...message.analysis, elapsedMs: performance.now() - started }));
       else if (message.type === 'error')
         finish(() => reject(new AppError(message.code as ErrorCode, message.message, message.issues)));
