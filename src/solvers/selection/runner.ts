@@ -31,16 +31,25 @@ function startWorker(workerData: unknown): Worker {
  * checkpoint, and as a last resort the worker is terminated and the last incumbent it reported is
  * returned (status time_limit, with the last bound it reported).
  */
+export interface RunTimes {
+  /** From the call to the answer, worker start and HiGHS load included. */
+  elapsedMs: number;
+  /** The search itself: from the worker's start of the solve to the answer. */
+  solveMs: number;
+}
+
 export function runSelection(
   instance: SelectionInstance,
   options: RunSelectionOptions = {},
-): Promise<SelectionAnalysis & { elapsedMs: number }> {
+): Promise<SelectionAnalysis & RunTimes> {
   const timeLimitSec = options.timeLimitSec ?? 60;
   const grace = (options.graceSec ?? 2) * 1000;
   const job: SelectionJob = { instance, timeLimitSec, explain: options.explain, sweep: options.sweep };
   const abortBuffer = new SharedArrayBuffer(4);
   const abort = new Int32Array(abortBuffer);
   const started = performance.now();
+  let solveStarted = started;
+  const times = (): RunTimes => ({ elapsedMs: performance.now() - started, solveMs: performance.now() - solveStarted });
   const worker = startWorker({ job, abortBuffer });
   let incumbent: { selected: string[]; objective: number } | null = null;
   let bound: number | null = null;
@@ -56,27 +65,29 @@ export function runSelection(
       Atomics.store(abort, 0, 1);
       timers.push(setTimeout(() => finish(() => resolve(fallback())), grace));
     };
-    const fallback = (): SelectionAnalysis & { elapsedMs: number } => {
+    const fallback = (): SelectionAnalysis & RunTimes => {
       const selected = incumbent?.selected ?? [];
       const objective = incumbent?.objective ?? null;
       const proven = bound === null ? null : Math.max(objective ?? 0, Math.floor(bound + 1e-6));
       const gap = proven === null || objective === null ? null : proven > 0 ? (proven - objective) / proven : 0;
       const { used, grants } = allocateGrants(instance, new Set(selected));
       const result = { status: 'time_limit' as const, objective, bound: proven, gap, selected, used, grants, dropped: [] };
-      return { result, elapsedMs: performance.now() - started };
+      return { result, ...times() };
     };
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'started') timers.push(setTimeout(stop, timeLimitSec * 1000 + grace));
-      else if (message.type === 'incumbent') {
+      if (message.type === 'started') {
+        solveStarted = performance.now();
+        timers.push(setTimeout(stop, timeLimitSec * 1000 + grace));
+      } else if (message.type === 'incumbent') {
         incumbent = { selected: message.selected, objective: Math.round(message.objective) };
         options.onProgress?.({ objective: incumbent.objective, bound });
       } else if (message.type === 'progress') {
         bound = message.bound;
         options.onProgress?.({ objective: incumbent?.objective ?? null, bound });
       } else if (message.type === 'solved') for (const t of timers.splice(0)) clearTimeout(t);
-      else if (message.type === 'done') finish(() => resolve({ ...message.analysis, elapsedMs: performance.now() - started }));
+      else if (message.type === 'done') finish(() => resolve({ ...message.analysis, ...times() }));
       else if (message.type === 'error')
         finish(() => reject(new AppError(message.code as ErrorCode, message.message, message.issues)));
     });
