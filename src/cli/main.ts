@@ -9,6 +9,7 @@ import { auditCommand } from './commands/audit.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { seedCommand } from './commands/seed.js';
+import { solveCommand } from './commands/solve.js';
 import { userCommand } from './commands/user.js';
 import { CliError, EXIT } from './errors.js';
 
@@ -75,7 +76,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   user: userCommand,
-  solve: async (args) => (await import('./commands/solve.js')).solveCommand(args),
+  solve: solveCommand,
   audit: auditCommand,
 };
 

@@ -268,6 +268,36 @@ describe(`expert review on ${databaseKind} Postgres`, () => {
   });
 });
 
+describe('review reminders', () => {
+  it('reminds each expert with reviews still to submit once per threshold, however often the duty runs', async () => {
+    const { sendReviewReminders } = await import('../../src/services/review/send-review-reminders.js');
+    const { SYSTEM } = await import('../../src/services/actor.js');
+    const mails = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from outbox where template = 'review_reminder'`,
+          )
+        )[0]?.n,
+      );
+    expect((await sendReviewReminders(t.database.db, SYSTEM, { base: 'http://x' })).sent).toBe(0); // deadline 14 days away
+    await t.database.db.execute(sql`update review_rounds set deadline_at = now() + interval '20 hours' where id = ${roundId}`);
+    const first = await sendReviewReminders(t.database.db, SYSTEM, { base: 'http://x' });
+    const second = await sendReviewReminders(t.database.db, SYSTEM, { base: 'http://x' });
+    // The co-author (waived conflict, review not begun) has work left; the stranger's review was excluded.
+    expect(first.sent).toBe(2); // the 72 h and the 24 h reminders
+    expect(second.sent).toBe(0);
+    expect(await mails()).toBe(2);
+    const [mail] = await queryRows<{ to_address: string; body: string }>(
+      t.database.db,
+      sql`select to_address, body from outbox where template = 'review_reminder' limit 1`,
+    );
+    expect(mail?.to_address).toBe(coauthor.email);
+    expect(mail?.body).toContain('Asia/Shanghai');
+  });
+});
+
 describe('review invariants', () => {
   it('the checker reports a counted review of a conflicted pair and a load over the limit', async () => {
     const { reviewInvariants } = await import('../support/review-invariants.js');

@@ -358,7 +358,12 @@ describe(`two servers on one ${databaseKind} database`, () => {
     const res = await fetch(`${a.url}/api/admin/jobs`, { headers: admin.headers });
     expect(res.status, await res.clone().text()).toBe(200);
     const overview = (await res.json()) as JobsOverview;
-    expect(overview.duties.map((d) => d.kind)).toEqual(['calls.close-expired', 'jobs.purge-finished', 'outbox.deliver']);
+    expect(overview.duties.map((d) => d.kind)).toEqual([
+      'calls.close-expired',
+      'jobs.purge-finished',
+      'outbox.deliver',
+      'reviews.remind',
+    ]);
     for (const d of overview.duties) {
       expect(d.everySeconds).toBe(1);
       expect(d.lastRun?.key).toBeTruthy();

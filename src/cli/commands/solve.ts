@@ -3,6 +3,7 @@
 import { CliError, EXIT } from '../errors.js';
 import { solveAssignmentCommand } from './solve-assignment.js';
 import { solveCalibrationCommand } from './solve-calibration.js';
+import { solveSelectionCommand } from './solve-selection.js';
 
 interface SolveProblem {
   summary: string;
@@ -12,6 +13,7 @@ interface SolveProblem {
 const PROBLEMS: Record<string, SolveProblem> = {
   assignment: { summary: 'reviewer assignment (total or fair) from a #P,R,D,L instance', run: solveAssignmentCommand },
   calibration: { summary: 'calibrated merits and reviewer biases from review scores', run: solveCalibrationCommand },
+  selection: { summary: 'the set of greatest merit within physical budgets and country rules', run: solveSelectionCommand },
 };
 
 const HELP = () => `Usage: orbitshare solve <problem> [options]

@@ -103,15 +103,30 @@ function heuristic(
     const target = lo + Math.ceil((hi - lo) / 2);
     options.onProgress?.({ phase: `fair: trying worst ≥ ${target} (bound ${upper})`, done: lo, total: upper });
     const weights = new Int32Array(P).fill(1);
+    const guarded = new Uint8Array(P);
     let current = best;
     let reached = false;
-    // Up to three rounds: proposals below the target weigh 4× more each round.
+    // Up to three rounds, each guarding the proposals still below the target, two ways:
+    // (a) a guarded proposal may only take experts with affinity ≥ ⌈(target − fixed) / demand⌉, which
+    //     guarantees it the target whenever the flow stays complete (a pure flow question);
+    // (b) failing that, guarded proposals weigh 4× more each round in the objective.
     for (let round = 0; round < 3 && Date.now() < deadline; round++) {
-      for (let p = 0; p < P; p++) if (instance.demand0[p]! > 0 && current.perProposal[p]! < target) weights[p]! *= 4;
-      const run = solveByFlow(instance, { weights, deadline, onProgress: options.onProgress, phase: `fair ≥ ${target}` });
+      for (let p = 0; p < P; p++) {
+        if (instance.demand0[p]! > 0 && current.perProposal[p]! < target) {
+          guarded[p] = 1;
+          weights[p]! *= 4;
+        }
+      }
+      const phase = `fair ≥ ${target}`;
+      let chosen = solveGuarded(instance, guarded, target, deadline);
       solves++;
-      if (run.status !== 'complete') break;
-      current = { chosen: run.chosen, ...score(instance, run.chosen) };
+      if (!chosen) {
+        const run = solveByFlow(instance, { weights, deadline, onProgress: options.onProgress, phase });
+        solves++;
+        if (run.status !== 'complete') break;
+        chosen = run.chosen;
+      }
+      current = { chosen, ...score(instance, chosen) };
       if (current.worstAffinity >= target) {
         reached = true;
         break;
@@ -133,4 +148,28 @@ function heuristic(
     method: 'flow-heuristic',
     solves,
   };
+}
+
+/** The max-total flow with guarded proposals restricted to experts good enough to reach `target`; null if incomplete. */
+function solveGuarded(instance: Instance, guarded: Uint8Array, target: number, deadline: number): Uint8Array | null {
+  const { pairP, pairA, demand, fixedAffinity } = instance;
+  const keep: number[] = [];
+  for (let k = 0; k < pairP.length; k++) {
+    const p = pairP[k]!;
+    if (!guarded[p] || demand[p]! <= 0 || pairA[k]! * demand[p]! >= target - fixedAffinity[p]!) keep.push(k);
+  }
+  const pick = (values: Int32Array) => Int32Array.from(keep, (k) => values[k]!);
+  const restricted: Instance = {
+    ...instance,
+    pairP: pick(instance.pairP),
+    pairR: pick(instance.pairR),
+    pairA: pick(instance.pairA),
+  };
+  const run = solveByFlow(restricted, { deadline });
+  if (run.status !== 'complete') return null;
+  const chosen = new Uint8Array(pairP.length);
+  keep.forEach((k, i) => {
+    chosen[k] = run.chosen[i]!;
+  });
+  return chosen;
 }
