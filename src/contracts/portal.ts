@@ -75,7 +75,9 @@ export const ProgramRef = z.object({
   name: z.string(),
   nativeName: NativeName,
   kind: z.enum(PROGRAM_KINDS),
-  status: z.enum(PROGRAM_STATUSES).describe('"open" programs are taking applications.'),
+  status: z
+    .enum(PROGRAM_STATUSES)
+    .describe('"open" while one of its published calls is inside its window (derived from the calls, not stored).'),
   mission: z
     .object({ slug: Slug, name: z.string(), nativeName: NativeName })
     .nullable()
@@ -165,7 +167,7 @@ export const PortalSummary = z.object({
       }),
     )
     .describe('Missions grouped by launch year, earliest first; missions without a year last.'),
-  openOpportunities: z.array(OpenOpportunity).describe('Programs whose status is "open".'),
+  openOpportunities: z.array(OpenOpportunity).describe('Programs with a published call inside its window now.'),
   countries: z.array(PartnerCountry).describe('Partner countries and regions, by name.'),
   organisations: z.array(PartnerOrganisation).describe('Partner international organisations, by name.'),
   totals: z.object({

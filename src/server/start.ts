@@ -43,6 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const closer = startCallCloser(database.db, app.log);
     const url = await app.listen({ port: config.PORT, host: config.HOST });
+    if (config.PUBLIC_URL_DEFAULTED && config.PORT === 0) ctx.publicUrl = `http://localhost:${new URL(url).port}`;
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
