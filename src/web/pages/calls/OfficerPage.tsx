@@ -66,7 +66,7 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
   return (
     <article data-testid="officer-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/calls">Open calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
+        <Link to="/staff/calls">My calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
       </nav>
       <h1>Applications received</h1>
       <p className="lead">
@@ -173,7 +173,9 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
             <ApplicationsTable
               rows={list}
               call={call}
-              onDecided={(id, status) => rows.update((all) => all.map((r) => (r.id === id ? { ...r, status } : r)))}
+              onDecided={(id, status) =>
+                rows.update((all) => all.map((r) => (r.id === id ? { ...r, status, can: { shortlist: false } } : r)))
+              }
             />
           )}
         </Loaded>
@@ -234,7 +236,9 @@ function ApplicationsTable({
             {rows.map((r) => (
               <tr key={r.id} data-testid="officer-row">
                 <td>
-                  <strong>{r.title || 'Untitled'}</strong>
+                  <Link to={`/staff/applications/${r.id}`} data-testid="officer-row-link">
+                    <strong>{r.title || 'Untitled'}</strong>
+                  </Link>
                   <p className="cell-note">
                     {label(r.stage)}
                     {r.submittedVersion != null ? ` · version ${r.submittedVersion}` : ''}
@@ -261,32 +265,7 @@ function ApplicationsTable({
                 <td data-label={`Submitted (${zone})`}>{r.submittedAt ? formatInZone(r.submittedAt, zone) : '—'}</td>
                 {call.stages === 2 ? (
                   <td data-label="Shortlist">
-                    {r.stage === 'letter_of_intent' && ['submitted', 'shortlisted', 'not_shortlisted'].includes(r.status) ? (
-                      <span className="shortlist">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={busy === r.id || r.status === 'shortlisted'}
-                          onClick={() => void decide(r, 'shortlisted')}
-                          aria-label={`Shortlist “${r.title || 'Untitled'}”`}
-                          data-testid="shortlist"
-                        >
-                          Shortlist
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--quiet button--small"
-                          disabled={busy === r.id || r.status === 'not_shortlisted'}
-                          onClick={() => void decide(r, 'not_shortlisted')}
-                          aria-label={`Do not shortlist “${r.title || 'Untitled'}”`}
-                          data-testid="not-shortlist"
-                        >
-                          Not shortlisted
-                        </button>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
+                    <ShortlistCell row={r} busy={busy === r.id} onDecide={(decision) => void decide(r, decision)} />
                   </td>
                 ) : null}
               </tr>
@@ -295,5 +274,55 @@ function ApplicationsTable({
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * The shortlist decision of a letter of intent: the buttons only where the server says this viewer may
+ * decide this row now (an undecided letter, an officer of the call's program); elsewhere the decision.
+ */
+function ShortlistCell({
+  row,
+  busy,
+  onDecide,
+}: {
+  row: OfficerRow;
+  busy: boolean;
+  onDecide: (decision: 'shortlisted' | 'not_shortlisted') => void;
+}) {
+  if (row.stage !== 'letter_of_intent') return <>—</>;
+  if (row.status === 'shortlisted' || row.status === 'not_shortlisted')
+    return (
+      <span data-testid="shortlist-decision">
+        <Chip value={row.status} />
+      </span>
+    );
+  if (!row.can.shortlist)
+    return (
+      <span className="muted" data-testid="shortlist-pending">
+        {row.status === 'submitted' ? 'Awaiting decision' : '—'}
+      </span>
+    );
+  return (
+    <span className="shortlist">
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy}
+        onClick={() => onDecide('shortlisted')}
+        data-testid="shortlist"
+      >
+        Shortlist<span className="visually-hidden"> “{row.title || 'Untitled'}”</span>
+      </button>
+      <button
+        type="button"
+        className="button button--quiet button--small"
+        disabled={busy}
+        onClick={() => onDecide('not_shortlisted')}
+        data-testid="not-shortlist"
+      >
+        Not shortlisted<span className="visually-hidden"> “{row.title || 'Untitled'}”</span>
+      </button>
+    </span>
   );
 }
