@@ -57,6 +57,7 @@ async function pageAs(who: SeededAccount | null, next = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
   contexts.push(context);
   const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
   if (!who) {
     await page.goto(`${base}${next}`);
     return page;
@@ -119,7 +120,7 @@ describe('staff workflow in Chromium', () => {
     const cancelled = await apiCall({ title: 'A cancelled call' });
     await api(officer, 'POST', `/api/calls/${cancelled.id}/cancel`);
 
-    const page = await pageAs(officer, '/');
+    const page = await pageAs(officer, '/calls');
     await page.getByTestId('nav-my-calls').click();
     await page.getByTestId('my-calls-table').waitFor();
     expect(await page.title()).toContain('My calls');
@@ -288,7 +289,7 @@ describe('staff workflow in Chromium', () => {
     const call = await apiCall({ title: 'A call to read without errors' });
     await api(officer, 'POST', `/api/calls/${call.id}/publish`);
     for (const who of [null, applicants[0]!, official]) {
-      const page = await pageAs(who, '/');
+      const page = await pageAs(who, '/calls');
       const refused: string[] = [];
       page.on('response', (response) => {
         if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
@@ -315,14 +316,16 @@ describe('staff workflow in Chromium', () => {
         (o) => o.textContent === 'Choose an institution',
       ),
     );
-    for (const path of [
-      '/programs/no-such-program',
-      '/no/such/page',
-      '/staff/applications/00000000-0000-4000-8000-000000000000',
-    ]) {
-      await page.goto(`${base}${path}`);
-      await page.getByTestId('not-found').waitFor();
-      expect(await page.title(), path).toBe('Not found · Orbitshare');
+    const visitor = await pageAs(null, '/');
+    const staff = await pageAs(official, '/calls');
+    for (const [viewer, path] of [
+      [visitor, '/programs/no-such-program'],
+      [visitor, '/no/such/page'],
+      [staff, '/staff/applications/00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      await viewer.goto(`${base}${path}`);
+      await viewer.getByTestId('not-found').waitFor();
+      expect(await viewer.title(), path).toBe('Not found · Orbitshare');
     }
   });
 
