@@ -16,6 +16,7 @@ import {
   TARGET_BODIES,
 } from '../domain/registry/vocabulary.js';
 import { Slug, Uuid } from './common.js';
+import { ReportedFigure } from './registry.js';
 
 // Read-only shapes of the public portal. Each page is one response: the record, its neighbours as
 // small references (enough to render a link), and the counts the agency reports. Archived records
@@ -241,6 +242,9 @@ export const ProgramPage = z.object({
     summary: Note,
     budgetSummary: Note,
     agency: InstitutionRef.nullable(),
+    reportedFigures: z
+      .array(ReportedFigure)
+      .describe('The headline figures the agency reports, with how it counts them; counts below are what the registry records.'),
   }),
   counts: PartnerCounts,
   countries: z.array(CountryRef).describe('The countries and regions counted in counts.countriesAndRegions.'),

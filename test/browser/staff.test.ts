@@ -329,6 +329,19 @@ describe('staff workflow in Chromium', () => {
     }
   });
 
+  it('heads program pages with the figures the agency reports and how each is counted', async () => {
+    const page = await pageAs(null, '/programs/css-first-cycle');
+    await page.getByTestId('reported-figures').waitFor();
+    expect(await page.getByTestId('reported-2').textContent()).toBe('17');
+    expect(await page.getByTestId('reported-how').textContent()).toContain('17 countries: The countries of those 23 entities');
+    await page.goto(`${base}/programs/ilrs`);
+    await page.getByTestId('reported-figures').waitFor();
+    expect(await page.getByTestId('reported-how').textContent()).toMatch(
+      /17 member countries and international organisations: .*initiator, is not counted/,
+    );
+    expect(await page.getByTestId('partnership-counts').textContent()).toContain('18 partners (1 the initiator, 17 joined)');
+  });
+
   it('shows open opportunities derived from the calls: Tianwen-3 (call closed) is not open for proposals', async () => {
     const page = await pageAs(null, '/');
     await page.getByTestId('open-opportunities').waitFor();
