@@ -221,7 +221,7 @@ export const programs = pgTable(
     summary: text('summary'),
     budgetSummary: text('budget_summary'),
     /** Headline figures the agency reports, with how it counts them (contracts/registry.ts ReportedFigure). */
-    reportedFigures: jsonb('reported_figures'),
+    reportedFigures: jsonb('reported_figures').notNull().default([]),
     ...confidence,
     ...stamps,
   },
