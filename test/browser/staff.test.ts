@@ -14,7 +14,6 @@ import { type BrowserHarness, startBrowserHarness } from './harness.js';
 let harness: BrowserHarness;
 let browser: Browser;
 let base: string;
-let admin: SeededAccount;
 let officer: SeededAccount;
 let official: SeededAccount;
 let applicants: SeededAccount[];
@@ -95,7 +94,6 @@ beforeAll(async () => {
     .innerJoin(missions, eq(missions.id, hostModules.missionId))
     .limit(1);
   module = m!;
-  admin = await seedActiveAccount(db, [{ role: 'administrator' }]);
   officer = await seedActiveAccount(db, [{ role: 'program_officer', scopeId: program.id }]);
   official = await seedActiveAccount(db, [{ role: 'selection_official', scopeId: program.id }]);
   applicants = [
