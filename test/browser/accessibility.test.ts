@@ -26,6 +26,8 @@ interface Fixtures {
   draftId: string;
   /** A submitted Chang'e-8 letter of intent, as its program's staff read it. */
   submittedId: string;
+  /** The Chang'e-8 call (published, two-stage), as its officer edits it. */
+  twoStageCallId: string;
 }
 
 interface Visit {
@@ -133,6 +135,10 @@ const VISITS = {
     },
     { path: '/applications/{submittedId}', roles: ['officer', 'official'] },
   ],
+  'my-calls': [{ path: '/staff/calls', roles: ['officer', 'official', 'admin'] }],
+  'call-new': [{ path: '/staff/calls/new', roles: ['officer'] }],
+  'call-edit': [{ path: '/staff/calls/{twoStageCallId}/edit', roles: ['officer'] }],
+  'submitted-application': [{ path: '/staff/applications/{submittedId}', roles: ['officer', 'official'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
 } satisfies Record<PageName, Visit[]>;
 
@@ -224,7 +230,7 @@ beforeAll(async () => {
     `/api/calls/${twoStage.id}/applications`,
   );
   const rows = Array.isArray(received) ? received : received.items;
-  fixtures = { draftId: draft.id, submittedId: rows.find((r) => r.status !== 'draft')!.id };
+  fixtures = { draftId: draft.id, submittedId: rows.find((r) => r.status !== 'draft')!.id, twoStageCallId: twoStage.id };
 }, 180_000);
 
 afterAll(async () => {
