@@ -17,7 +17,8 @@ const Config = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  PUBLIC_URL: z.url().default('http://localhost:3000').describe('Base of the links in e-mails.'),
+  // Unset: http://localhost:<the port served> (see withPublicUrl), so links in e-mail reach this server.
+  PUBLIC_URL: z.url().optional().describe('Base of the links in e-mails.'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
@@ -66,7 +67,14 @@ function parseTrustProxy(value: string, ctx: z.core.$RefinementCtx<string>): Tru
   return ranges;
 }
 
-export type Config = z.infer<typeof Config>;
+/** PUBLIC_URL, when unset, follows PORT (PORT=0: the port actually bound, set by the server once listening). */
+const withPublicUrl = <T extends { PORT: number; PUBLIC_URL?: string }>(c: T) => ({
+  ...c,
+  PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+  PUBLIC_URL_DEFAULTED: c.PUBLIC_URL === undefined,
+});
+
+export type Config = ReturnType<typeof withPublicUrl<z.infer<typeof Config>>>;
 
 /** Parses the environment once; a bad value stops the process with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,5 +83,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return withPublicUrl(parsed.data);
 }

@@ -123,7 +123,23 @@ export type UpdateCallBody = z.infer<typeof UpdateCallBody>;
 export const CallListQuery = z.object({
   status: CallStatus.optional(),
   programId: Uuid.optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('"true": only the calls of programs you are program officer or selection official of, in every state you may see.'),
 });
+
+export const CallPermissions = z
+  .object({
+    edit: z.boolean().describe('PATCH /api/calls/:id: any field of a draft, a later deadline of a published call.'),
+    publish: z.boolean(),
+    close: z.boolean(),
+    cancel: z.boolean(),
+    readApplications: z.boolean().describe('GET /api/calls/:id/applications and /stats.'),
+    shortlist: z.boolean().describe('Decide letters of intent of this (two-stage) call.'),
+    apply: z.boolean().describe('Your roles let you start an application (the window decides when).'),
+  })
+  .describe('What you may do with this call, by the same policy and state machine the API enforces.');
 
 export const CallSummary = z.object({
   id: Uuid,
@@ -137,6 +153,7 @@ export const CallSummary = z.object({
   opensAt: Timestamp,
   loiClosesAt: Timestamp.nullable(),
   closesAt: Timestamp,
+  can: CallPermissions,
 });
 
 export const Criterion = z.object({
@@ -263,6 +280,15 @@ export const Attachment = z.object({
   uploadedAt: Timestamp,
 });
 
+export const FullProposalStep = z
+  .object({
+    applicationId: Uuid.nullable().describe('Your full proposal to the call, once started.'),
+    canStart: z.boolean().describe('True while the full-proposal window is open and none is started yet.'),
+    closesAt: Timestamp.describe('The full-proposal deadline.'),
+    reason: z.string().optional().describe('Why it cannot be started, when it cannot.'),
+  })
+  .describe('Shortlisted letters of intent: the full proposal that follows (POST /api/calls/:id/applications).');
+
 export const ApplicationSummary = z.object({
   id: Uuid,
   callId: Uuid,
@@ -277,6 +303,7 @@ export const ApplicationSummary = z.object({
   checkResult: CheckResult.nullable(),
   closesAt: Timestamp.describe('Deadline of the application’s stage.'),
   updatedAt: Timestamp,
+  fullProposal: FullProposalStep.nullable().optional().describe('Given to the owner of a shortlisted letter of intent.'),
 });
 
 export const ApplicationDetail = ApplicationSummary.extend({
@@ -295,6 +322,28 @@ export const ApplicationDetail = ApplicationSummary.extend({
   check: CheckReport.nullable().describe('The accommodation check of the current submitted version.'),
   attachments: z.array(Attachment),
 });
+
+export const SubmittedApplication = z
+  .object({
+    id: Uuid,
+    callId: Uuid,
+    callSlug: z.string(),
+    callTitle: z.string(),
+    stage: ApplicationStage,
+    status: ApplicationStatus,
+    title: z.string(),
+    version: z.number().int().describe('The current submitted version, shown here.'),
+    submittedAt: Timestamp,
+    versions: z.array(z.object({ version: z.number().int(), submittedAt: Timestamp })),
+    document: z.record(z.string(), z.unknown()).describe('The application document of that version, as submitted.'),
+    institutions: z
+      .array(z.object({ id: Uuid, name: z.string(), countryCode: z.string().nullable() }))
+      .describe('The registry institutions the document names.'),
+    check: CheckReport.describe('The accommodation check recorded at submission.'),
+    attachments: z.array(Attachment).describe('The attachments as they stood when this version was submitted.'),
+    can: z.object({ shortlist: z.boolean() }),
+  })
+  .describe('What staff read: the submitted version, never the live draft.');
 
 export const SubmitResult = z.object({
   id: Uuid,
@@ -327,6 +376,12 @@ export const CallApplicationRow = z.object({
   requests: z.number().int().describe('Number of requests of the current version.'),
 });
 export type CallApplicationRow = z.infer<typeof CallApplicationRow>;
+
+export const CallApplicationListRow = CallApplicationRow.extend({
+  can: z
+    .object({ shortlist: z.boolean().describe('An undecided letter of intent you may shortlist or turn down now.') })
+    .describe('What you may do with this application.'),
+});
 
 export const ExportQuery = CallApplicationsQuery.extend({ format: z.enum(['csv', 'json']).default('csv') });
 

@@ -16,6 +16,7 @@ import {
   TARGET_BODIES,
 } from '../domain/registry/vocabulary.js';
 import { Slug, Uuid } from './common.js';
+import { ReportedFigure } from './registry.js';
 
 // Read-only shapes of the public portal. Each page is one response: the record, its neighbours as
 // small references (enough to render a link), and the counts the agency reports. Archived records
@@ -75,7 +76,9 @@ export const ProgramRef = z.object({
   name: z.string(),
   nativeName: NativeName,
   kind: z.enum(PROGRAM_KINDS),
-  status: z.enum(PROGRAM_STATUSES).describe('"open" programs are taking applications.'),
+  status: z
+    .enum(PROGRAM_STATUSES)
+    .describe('"open" while one of its published calls is inside its window (derived from the calls, not stored).'),
   mission: z
     .object({ slug: Slug, name: z.string(), nativeName: NativeName })
     .nullable()
@@ -165,7 +168,7 @@ export const PortalSummary = z.object({
       }),
     )
     .describe('Missions grouped by launch year, earliest first; missions without a year last.'),
-  openOpportunities: z.array(OpenOpportunity).describe('Programs whose status is "open".'),
+  openOpportunities: z.array(OpenOpportunity).describe('Programs with a published call inside its window now.'),
   countries: z.array(PartnerCountry).describe('Partner countries and regions, by name.'),
   organisations: z.array(PartnerOrganisation).describe('Partner international organisations, by name.'),
   totals: z.object({
@@ -239,6 +242,9 @@ export const ProgramPage = z.object({
     summary: Note,
     budgetSummary: Note,
     agency: InstitutionRef.nullable(),
+    reportedFigures: z
+      .array(ReportedFigure)
+      .describe('The headline figures the agency reports, with how it counts them; counts below are what the registry records.'),
   }),
   counts: PartnerCounts,
   countries: z.array(CountryRef).describe('The countries and regions counted in counts.countriesAndRegions.'),

@@ -184,6 +184,15 @@ export const SampleCollection = SampleCollectionInput.extend({
   ...Stamps,
 });
 
+// Keys in jsonb's own order (shorter keys first), so a record read back compares equal to its input.
+export const ReportedFigure = z
+  .object({
+    noun: z.string().min(1).max(100).describe('What it counts, e.g. "countries".'),
+    value: z.number().int().min(0).describe('The figure as the agency reports it, e.g. 17.'),
+    countedAs: z.string().min(1).max(500).describe('How the agency counts it, in one sentence.'),
+  })
+  .strict();
+
 export const ProgramInput = z.object({
   slug: Slug,
   name: Name,
@@ -195,6 +204,11 @@ export const ProgramInput = z.object({
   startedOn: opt(IsoDate),
   summary: opt(LongText),
   budgetSummary: opt(LongText).describe('What partners get, in words, e.g. "200 kg on the lander".'),
+  reportedFigures: z
+    .array(ReportedFigure)
+    .max(8)
+    .optional()
+    .describe('The headline figures the agency reports (the portal shows them first, beside what the registry records).'),
   ...confidenceFields,
 });
 export const Program = ProgramInput.extend({
@@ -206,6 +220,7 @@ export const Program = ProgramInput.extend({
   startedOn: z.string().nullable(),
   summary: z.string().nullable(),
   budgetSummary: z.string().nullable(),
+  reportedFigures: z.array(ReportedFigure),
   confidence: z.enum(CONFIDENCES),
   confidenceNote: z.string().nullable(),
   ...Stamps,

@@ -224,6 +224,8 @@ export const programs = pgTable(
     startedOn: date('started_on', { mode: 'string' }),
     summary: text('summary'),
     budgetSummary: text('budget_summary'),
+    /** Headline figures the agency reports, with how it counts them (contracts/registry.ts ReportedFigure). */
+    reportedFigures: jsonb('reported_figures').notNull().default([]),
     ...confidence,
     ...stamps,
   },

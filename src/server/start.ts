@@ -62,6 +62,7 @@ export async function startServer(config: Config, options: { jobs?: JobTuning } 
     const { definitions, ...tuning } = options.jobs ?? {};
     const jobs = startJobRunner(database.db, { ...tuning, definitions: definitions?.(defaults) ?? defaults, log: app.log });
     runner = jobs;
+    if (config.PUBLIC_URL_DEFAULTED && config.PORT === 0) ctx.publicUrl = `http://localhost:${new URL(url).port}`;
     let stopped = false;
     const stop = async () => {
       if (stopped) return;

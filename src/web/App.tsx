@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
 import { ApplicationPage } from './pages/applications/ApplicationPage.js';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage.js';
+import { SubmittedApplicationPage } from './pages/applications/SubmittedApplicationPage.js';
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage.js';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
 import { SignInPage } from './pages/auth/SignInPage.js';
@@ -14,6 +15,8 @@ import { CountriesPage } from './pages/CountriesPage.js';
 import { CountryPage } from './pages/CountryPage.js';
 import { CallPage } from './pages/calls/CallPage.js';
 import { CallsPage } from './pages/calls/CallsPage.js';
+import { CallEditorPage } from './pages/calls/editor/CallEditorPage.js';
+import { MyCallsPage } from './pages/calls/MyCallsPage.js';
 import { OfficerPage } from './pages/calls/OfficerPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { InstitutionPage } from './pages/InstitutionPage.js';
@@ -68,6 +71,14 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case 'admin':
       return <AdminPage />;
+    case 'my-calls':
+      return <MyCallsPage />;
+    case 'call-new':
+      return <CallEditorPage />;
+    case 'call-edit':
+      return <CallEditorPage id={route.id} />;
+    case 'submitted-application':
+      return <SubmittedApplicationPage id={route.id} />;
     case 'review':
       return <WorkspacePage />;
     case 'review-expert':

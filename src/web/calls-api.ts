@@ -21,7 +21,11 @@ export type ApplicationSummary = z.infer<typeof c.ApplicationSummary>;
 export type ApplicationDetail = z.infer<typeof c.ApplicationDetail> & { serverNow?: string };
 export type SavedDraft = z.infer<typeof c.SavedDraft>;
 export type SubmitResult = z.infer<typeof c.SubmitResult>;
-export type OfficerRow = z.infer<typeof c.CallApplicationRow>;
+export type OfficerRow = z.infer<typeof c.CallApplicationListRow>;
+export type SubmittedApplication = z.infer<typeof c.SubmittedApplication>;
+export type CallPermissions = z.infer<typeof c.CallPermissions>;
+export type CallInput = z.input<typeof c.CreateCallBody>;
+export type CallChange = z.input<typeof c.UpdateCallBody>;
 export type CallStats = z.infer<typeof c.CallStats>;
 export type { ApplicationStage };
 
@@ -43,7 +47,7 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 export const callsApi = {
-  async list(params: { status?: string; programId?: string }, signal?: AbortSignal): Promise<CallList> {
+  async list(params: { status?: string; programId?: string; mine?: 'true' }, signal?: AbortSignal): Promise<CallList> {
     const answer = await request<CallSummary[] | CallList>('GET', `/api/calls${query(params)}`, undefined, signal);
     return Array.isArray(answer) ? { items: answer } : answer;
   },
@@ -61,6 +65,10 @@ export const callsApi = {
     ),
   stats: (callId: string, signal?: AbortSignal) =>
     request<CallStats>('GET', `/api/calls/${enc(callId)}/stats`, undefined, signal),
+  create: (input: CallInput) => request<CallDetail>('POST', '/api/calls', input),
+  update: (callId: string, change: CallChange) => request<CallDetail>('PATCH', `/api/calls/${enc(callId)}`, change),
+  transition: (callId: string, verb: 'publish' | 'close' | 'cancel') =>
+    request<CallDetail>('POST', `/api/calls/${enc(callId)}/${verb}`),
   exportUrl: (callId: string, format: 'csv' | 'json') => `/api/calls/${enc(callId)}/applications/export?format=${format}`,
 };
 
@@ -68,6 +76,8 @@ export const applicationsApi = {
   mine: async (signal?: AbortSignal) =>
     itemsOf(await request<ApplicationSummary[] | { items: ApplicationSummary[] }>('GET', '/api/applications', undefined, signal)),
   one: (id: string, signal?: AbortSignal) => request<ApplicationDetail>('GET', `/api/applications/${enc(id)}`, undefined, signal),
+  submitted: (id: string, signal?: AbortSignal) =>
+    request<SubmittedApplication>('GET', `/api/applications/${enc(id)}/submitted`, undefined, signal),
   saveDraft: (id: string, document: ApplicationDocument, baseRevision: number) =>
     request<SavedDraft>('PUT', `/api/applications/${enc(id)}/draft`, { document, baseRevision }),
   check: (id: string) => request<CheckAnswer>('POST', `/api/applications/${enc(id)}/check`),

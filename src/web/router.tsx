@@ -58,6 +58,10 @@ export type Route =
   | { page: 'call-applications'; slug: string }
   | { page: 'applications' }
   | { page: 'application'; id: string }
+  | { page: 'my-calls' }
+  | { page: 'call-new' }
+  | { page: 'call-edit'; id: string }
+  | { page: 'submitted-application'; id: string }
   | { page: 'review' }
   | { page: 'review-expert'; id: string }
   | { page: 'review-assignment'; id: string }
@@ -65,15 +69,27 @@ export type Route =
   | { page: 'staff-review-round'; id: string }
   | { page: 'not-found' };
 
+/** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
+function matchStaffRoute(parts: string[]): Route {
+  const [, kind, id, action, ...rest] = parts;
+  if (rest.length > 0) return { page: 'not-found' };
+  if (kind === 'calls' && id === undefined) return { page: 'my-calls' };
+  if (kind === 'calls' && id === 'new' && action === undefined) return { page: 'call-new' };
+  if (kind === 'calls' && id && action === 'edit') return { page: 'call-edit', id };
+  if (kind === 'applications' && id && action === undefined) return { page: 'submitted-application', id };
+  return { page: 'not-found' };
+}
+
 const SINGLE_PAGES = new Set(['sign-in', 'sign-up', 'verify-email', 'reset-password', 'accept-invitation', 'account', 'admin']);
 
 export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, ...rest] = parts;
-  if (first === 'calls' && second && third === 'applications' && rest.length === 0)
-    return { page: 'call-applications', slug: second };
   const review = matchReviewRoute(parts);
   if (review) return review;
+  if (first === 'staff') return matchStaffRoute(parts);
+  if (first === 'calls' && second && third === 'applications' && rest.length === 0)
+    return { page: 'call-applications', slug: second };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };

@@ -26,6 +26,8 @@ interface Fixtures {
   draftId: string;
   /** A submitted Chang'e-8 letter of intent, as its program's staff read it. */
   submittedId: string;
+  /** The Chang'e-8 call (published, two-stage), as its officer edits it. */
+  twoStageCallId: string;
   /** A review round of the two-stage call, its call, the demo reviewer's expert row and assignment. */
   reviewCallId: string;
   roundId: string;
@@ -138,6 +140,10 @@ const VISITS = {
     },
     { path: '/applications/{submittedId}', roles: ['officer', 'official'] },
   ],
+  'my-calls': [{ path: '/staff/calls', roles: ['officer', 'official', 'admin'] }],
+  'call-new': [{ path: '/staff/calls/new', roles: ['officer'] }],
+  'call-edit': [{ path: '/staff/calls/{twoStageCallId}/edit', roles: ['officer'] }],
+  'submitted-application': [{ path: '/staff/applications/{submittedId}', roles: ['officer', 'official'] }],
   review: [{ path: '/review', roles: ['reviewer'] }],
   'review-expert': [{ path: '/review/experts/{expertId}', roles: ['reviewer'] }],
   'review-assignment': [
@@ -242,7 +248,12 @@ beforeAll(async () => {
   );
   const rows = Array.isArray(received) ? received : received.items;
   const submittedId = rows.find((r) => r.status !== 'draft')!.id;
-  fixtures = { draftId: draft.id, submittedId, ...(await reviewFixtures(twoStage.id, submittedId)) };
+  fixtures = {
+    draftId: draft.id,
+    submittedId,
+    twoStageCallId: twoStage.id,
+    ...(await reviewFixtures(twoStage.id, submittedId)),
+  };
 }, 180_000);
 
 /** A round of the two-stage call with the demo reviewer invited, accepted and assigned one proposal. */

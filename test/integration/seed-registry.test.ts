@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/connection.js';
 import * as t from '../../src/db/schema.js';
 import { AppError } from '../../src/domain/errors.js';
 import { SYSTEM } from '../../src/services/actor.js';
+import { getProgramPage } from '../../src/services/portal/get-program-page.js';
 import { SEED_FACT, seedIfEmpty, seedRegistry } from '../../src/services/seed/load-seed.js';
 import { readSeedFile } from '../../src/services/seed/seed-data.js';
 import { type TestDatabase, testDatabase } from '../support/db.js';
@@ -94,6 +95,25 @@ describe('loading the demo data', () => {
     const rows = await db.select().from(t.partnerships).where(eq(t.partnerships.programId, ilrs.id));
     expect(rows.filter((r) => r.kind === 'member')).toHaveLength(17);
     expect(rows.filter((r) => r.kind === 'initiator').map((r) => r.countryCode)).toEqual(['CN']);
+  });
+
+  it('heads the program pages with the figures the agency reports, and says how each is counted', async () => {
+    // The China Space Station record names participants of 7 of the 9 projects (12 countries);
+    // CMSA and UNOOSA report 17 countries: the headline is theirs, the record's count comes after.
+    const css = await getProgramPage(db, SYSTEM, 'css-first-cycle');
+    expect(css.program.reportedFigures.map((f) => [f.value, f.noun])).toEqual([
+      [9, 'projects'],
+      [23, 'entities'],
+      [17, 'countries'],
+    ]);
+    expect(css.counts.countriesAndRegions).toBeLessThan(17);
+    // ILRS: 17 members reported, China (the initiator) not among them, though it is a partnership of the record.
+    const ilrs = await getProgramPage(db, SYSTEM, 'ilrs');
+    expect(ilrs.program.reportedFigures[0]).toMatchObject({ value: 17 });
+    expect(ilrs.program.reportedFigures[0]!.countedAs).toMatch(/initiator, is not counted/);
+    expect(ilrs.partnershipCounts.total).toBe(18);
+    for (const figure of [...css.program.reportedFigures, ...ilrs.program.reportedFigures])
+      expect(figure.countedAs.length).toBeGreaterThan(20);
   });
 
   it('keeps every project to exactly one lead and writes one audit row per record', async () => {

@@ -52,7 +52,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     throw new CliError('a CSV export of every resource needs --out DIRECTORY (or choose one with --resource NAME).');
   }
   const resources = only ? [only] : RESOURCES;
-  const document = await withDatabase(({ db }) => exportRegistry(db, CLI_ACTOR, resources));
+  const document = await withDatabase(({ db }) => exportRegistry(db, CLI_ACTOR, resources), { existing: true });
+  if (Object.values(document.resources).every((rows) => rows.length === 0)) {
+    throw new CliError(
+      only
+        ? `the database holds no ${only.name}: nothing exported.`
+        : 'the database is empty (no registry records): nothing exported. Load the programs with "orbitshare seed" first.',
+      EXIT.failure,
+    );
+  }
 
   if (format === 'json') {
     const text = `${JSON.stringify(document, null, 2)}\n`;

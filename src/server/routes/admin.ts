@@ -18,7 +18,12 @@ const IdParams = z.object({ id: Uuid });
 export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
-  const links = { base: ctx.publicUrl ?? 'http://localhost:3000' };
+  // Read at each use: the server learns its public URL once listening when PORT=0.
+  const links = {
+    get base() {
+      return ctx.publicUrl ?? 'http://localhost:3000';
+    },
+  };
 
   api.get(
     '/api/admin/accounts',

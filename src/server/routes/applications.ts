@@ -7,6 +7,7 @@ import { checkApplication } from '../../services/applications/check-application.
 import { createApplication } from '../../services/applications/create-application.js';
 import { downloadAttachment } from '../../services/applications/download-attachment.js';
 import { getApplication } from '../../services/applications/get-application.js';
+import { getSubmittedApplication } from '../../services/applications/get-submitted-application.js';
 import { listMyApplications } from '../../services/applications/list-my-applications.js';
 import { MAX_ATTACHMENT_BYTES } from '../../services/applications/pdf-file.js';
 import { removeAttachment } from '../../services/applications/remove-attachment.js';
@@ -74,6 +75,19 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => getApplication(db, actorOf(request), request.params.id),
+  );
+  api.get(
+    '/api/applications/:id/submitted',
+    {
+      config: { action: 'calls.applications.read' as const },
+      schema: {
+        tags,
+        summary: 'The current submitted version, as staff read it (officers and officials of the call’s program)',
+        params: IdParams,
+        response: { 200: c.SubmittedApplication, ...errors },
+      },
+    },
+    async (request) => getSubmittedApplication(db, actorOf(request), request.params.id),
   );
   api.put(
     '/api/applications/:id/draft',

@@ -20,7 +20,12 @@ const CHECK_MAIL = 'If the address can receive mail, a message with a link is on
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
-  const links = { base: ctx.publicUrl ?? 'http://localhost:3000' };
+  // Read at each use: the server learns its public URL once listening when PORT=0.
+  const links = {
+    get base() {
+      return ctx.publicUrl ?? 'http://localhost:3000';
+    },
+  };
   const session = { action: 'auth.session' as const };
 
   api.get(

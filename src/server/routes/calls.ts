@@ -36,7 +36,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: z.array(c.CallSummary), 400: Problem },
       },
     },
-    async (request) => listCalls(db, actorOf(request), request.query),
+    async (request) => listCalls(db, actorOf(request), { ...request.query, mine: request.query.mine === 'true' }),
   );
   api.get(
     '/api/calls/:idOrSlug',
@@ -93,7 +93,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Submitted applications of a call (officers and officials of its program)',
         params: IdParams,
         querystring: c.CallApplicationsQuery,
-        response: { 200: z.array(c.CallApplicationRow), ...errors },
+        response: { 200: z.array(c.CallApplicationListRow), ...errors },
       },
     },
     async (request) => listCallApplications(db, actorOf(request), request.params.id, request.query),

@@ -37,6 +37,6 @@ export async function changeCallStatus(db: Db, actor: Actor, id: string, event: 
       subjectId: call.id,
       details: { from: call.status, to },
     });
-    return presentCallDetail(tx, updated!);
+    return presentCallDetail(tx, updated!, actor);
   });
 }

@@ -54,7 +54,7 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallBody) {
         subjectId: call!.id,
         details: { values: input },
       });
-      return presentCallDetail(tx, call!);
+      return presentCallDetail(tx, call!, actor);
     });
   } catch (error) {
     translateWriteError(error, 'call', 'id');

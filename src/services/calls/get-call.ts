@@ -9,5 +9,5 @@ export async function getCall(db: Db, actor: Actor, idOrSlug: string) {
   authorize(actor, 'calls.read');
   const call = await loadCallRow(db, idOrSlug);
   if (!call || !canSeeCall(actor, call)) throw callNotFound(idOrSlug);
-  return presentCallDetail(db, call);
+  return presentCallDetail(db, call, actor);
 }

@@ -5,6 +5,7 @@ import type { ApplicationStage, ApplicationStatus, CheckResult } from '../../dom
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadCallForApplications } from './call-access.js';
+import { callPermissions, canShortlist } from './call-permissions.js';
 
 export interface CallApplicationsFilter {
   country?: string;
@@ -19,7 +20,9 @@ export interface CallApplicationsFilter {
 export async function listCallApplications(db: Db, actor: Actor, callId: string, filter: CallApplicationsFilter = {}) {
   authorize(actor, 'calls.applications.read');
   const call = await loadCallForApplications(db, actor, callId);
-  return queryCallApplications(db, call.id, filter);
+  const permissions = callPermissions(actor, call);
+  const rows = await queryCallApplications(db, call.id, filter);
+  return rows.map((row) => ({ ...row, can: { shortlist: canShortlist(permissions, row) } }));
 }
 
 export async function queryCallApplications(db: DbOrTx, callId: string, filter: CallApplicationsFilter) {

@@ -5,7 +5,9 @@ import type { DbOrTx } from '../../db/connection.js';
 import { callCriteria, callModuleOffers, callSampleOffers, hostModules, programs, sampleCollections } from '../../db/schema.js';
 import type { ApplicationStage, CallStatus } from '../../domain/calls/vocabulary.js';
 import { formatInZone, submissionWindow } from '../../domain/calls/window.js';
+import type { Actor } from '../actor.js';
 import type { CallRow } from './call-access.js';
+import { callPermissions } from './call-permissions.js';
 
 type Program = { id: string; slug: string; name: string };
 
@@ -23,7 +25,7 @@ export const windowInput = (call: CallRow) => ({
   timeZone: call.timeZone,
 });
 
-export function presentCallSummary(call: CallRow, program: Program): z.infer<typeof CallSummary> {
+export function presentCallSummary(call: CallRow, program: Program, actor: Actor): z.infer<typeof CallSummary> {
   return {
     id: call.id,
     slug: call.slug,
@@ -36,11 +38,12 @@ export function presentCallSummary(call: CallRow, program: Program): z.infer<typ
     opensAt: call.opensAt.toISOString(),
     loiClosesAt: call.loiClosesAt?.toISOString() ?? null,
     closesAt: call.closesAt.toISOString(),
+    can: callPermissions(actor, call),
   };
 }
 
-/** The call with everything an applicant reads before applying. */
-export async function presentCallDetail(db: DbOrTx, call: CallRow, now = new Date()): Promise<CallDetail> {
+/** The call with everything an applicant reads before applying, and what `actor` may do with it. */
+export async function presentCallDetail(db: DbOrTx, call: CallRow, actor: Actor, now = new Date()): Promise<CallDetail> {
   const [program] = await db
     .select({ id: programs.id, slug: programs.slug, name: programs.name })
     .from(programs)
@@ -76,7 +79,7 @@ export async function presentCallDetail(db: DbOrTx, call: CallRow, now = new Dat
   });
 
   return {
-    ...presentCallSummary(call, program!),
+    ...presentCallSummary(call, program!, actor),
     eligibility: call.eligibility as z.infer<typeof Eligibility>,
     requiredDocuments: (call.requiredDocuments as z.infer<typeof RequiredDocument>[]).map((d) => ({
       ...d,

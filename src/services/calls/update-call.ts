@@ -40,7 +40,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, change: Updat
           subjectId: call.id,
           details: { before: call.closesAt.toISOString(), after: closesAt.toISOString() },
         });
-        return presentCallDetail(tx, { ...call, closesAt });
+        return presentCallDetail(tx, { ...call, closesAt }, actor);
       }
       if (call.status !== 'draft') throw new AppError('CONFLICT', `A call that is ${call.status} cannot be edited.`);
 
@@ -80,7 +80,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, change: Updat
         .returning();
       await replaceCallChildren(tx, call.id, shape, moduleRows);
       await recordAudit(tx, actor, { action: 'call.updated', subjectType: 'call', subjectId: call.id, details: { change } });
-      return presentCallDetail(tx, updated!);
+      return presentCallDetail(tx, updated!, actor);
     });
   } catch (error) {
     translateWriteError(error, 'call', 'id');

@@ -4,9 +4,18 @@ import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { INVOLVEMENT, partnerCountries, partnerOrganisations } from './involvement.js';
-import { MISSION_COLUMNS, missionRef, PROGRAM_COLUMNS, PROGRAM_MISSION_JOIN, programRef, type Row, str } from './refs.js';
+import {
+  MISSION_COLUMNS,
+  missionRef,
+  PROGRAM_COLUMNS,
+  PROGRAM_IS_OPEN,
+  PROGRAM_MISSION_JOIN,
+  programRef,
+  type Row,
+  str,
+} from './refs.js';
 
-/** The portal's home page: missions by launch year, open calls, partners and headline figures (five queries). */
+/** The portal's home page: missions by launch year, programs with a call open now, partners and headline figures (five queries). */
 export async function getPortalSummary(db: DbOrTx, actor: Actor): Promise<PortalSummary> {
   authorize(actor, 'portal.read');
   const [missionRows, openRows, countries, organisations, [totals]] = await Promise.all([
@@ -18,7 +27,7 @@ export async function getPortalSummary(db: DbOrTx, actor: Actor): Promise<Portal
     queryRows<Row>(
       db,
       sql`select ${PROGRAM_COLUMNS} from programs g ${PROGRAM_MISSION_JOIN}
-        where g.archived_at is null and g.status = 'open' order by gm.launch_year nulls last, g.name`,
+        where g.archived_at is null and ${PROGRAM_IS_OPEN} order by gm.launch_year nulls last, g.name`,
     ),
     partnerCountries(db),
     partnerOrganisations(db),
@@ -27,7 +36,7 @@ export async function getPortalSummary(db: DbOrTx, actor: Actor): Promise<Portal
       sql`with ${INVOLVEMENT} select
         (select count(*)::int from missions where archived_at is null) as missions,
         (select count(*)::int from programs where archived_at is null) as programs,
-        (select count(*)::int from programs where archived_at is null and status = 'open') as "openPrograms",
+        (select count(*)::int from programs g where g.archived_at is null and ${PROGRAM_IS_OPEN}) as "openPrograms",
         (select count(*)::int from projects p join programs g on g.id = p.program_id and g.archived_at is null
           where p.archived_at is null) as projects,
         (select count(distinct institution_id)::int from involvement) as institutions`,

@@ -23,7 +23,7 @@ export async function getProgramPage(db: DbOrTx, actor: Actor, slug: string): Pr
   authorize(actor, 'portal.read');
   const [row] = await queryRows<Row>(
     db,
-    sql`select ${PROGRAM_COLUMNS}, ${INSTITUTION_COLUMNS}
+    sql`select ${PROGRAM_COLUMNS}, g.reported_figures as "reportedFigures", ${INSTITUTION_COLUMNS}
       from programs g ${PROGRAM_MISSION_JOIN}
       left join institutions i on i.id = g.agency_id and i.archived_at is null
       ${INSTITUTION_JOINS}
@@ -43,6 +43,7 @@ export async function getProgramPage(db: DbOrTx, actor: Actor, slug: string): Pr
       summary: str(row.summary),
       budgetSummary: str(row.budgetSummary),
       agency: institutionRef(row),
+      reportedFigures: (row.reportedFigures as ProgramPage['program']['reportedFigures'] | null) ?? [],
     },
     counts,
     countries,

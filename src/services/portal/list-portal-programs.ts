@@ -3,7 +3,7 @@ import type { ProgramList } from '../../contracts/portal.js';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
-import { PROGRAM_COLUMNS, PROGRAM_MISSION_JOIN, programRef, type Row, str } from './refs.js';
+import { PROGRAM_COLUMNS, PROGRAM_IS_OPEN, PROGRAM_MISSION_JOIN, programRef, type Row, str } from './refs.js';
 
 /**
  * Every program with the counts the agency reports, in one query. The counting follows
@@ -37,7 +37,7 @@ export async function listPortalPrograms(db: DbOrTx, actor: Actor): Promise<Prog
         where x.program_id = g.id and x.archived_at is null and (xc.code is not null or xo.id is not null or xi.id is not null)
       ) ps
       where g.archived_at is null
-      order by g.status = 'open' desc, gm.launch_year nulls last, g.name`,
+      order by ${PROGRAM_IS_OPEN} desc, gm.launch_year nulls last, g.name`,
   );
   return {
     items: rows.map((r) => ({

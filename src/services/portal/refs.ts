@@ -74,8 +74,20 @@ export function missionRef(row: Row): MissionRef {
   };
 }
 
+/**
+ * Whether program `g` takes proposals now: one of its calls is published and inside its window by the
+ * database clock. "Open" is derived from the calls, never from the stored program status, so a call
+ * that closed (Tianwen-3) stops showing as open the moment its deadline passes.
+ */
+const ACCEPTING_PROPOSALS = `exists (select 1 from calls oc where oc.program_id = g.id and oc.status = 'published'
+  and oc.opens_at <= now() and oc.closes_at > now())`;
+export const PROGRAM_IS_OPEN = sql.raw(ACCEPTING_PROPOSALS);
+
+/** The status the portal shows: "open" while a call takes proposals; a stored "open" without one reads "running". */
+const PROGRAM_STATUS = `case when ${ACCEPTING_PROPOSALS} then 'open' when g.status = 'open' then 'running' else g.status end`;
+
 /** Columns of a program `g` with its mission `gm` (left-joined, archived missions hidden). */
-export const PROGRAM_COLUMNS = sql.raw(`g.id, g.slug, g.name, g.native_name as "nativeName", g.kind, g.status,
+export const PROGRAM_COLUMNS = sql.raw(`g.id, g.slug, g.name, g.native_name as "nativeName", g.kind, ${PROGRAM_STATUS} as status,
   g.confidence, g.confidence_note as "confidenceNote", g.summary, g.budget_summary as "budgetSummary",
   g.started_on::text as "startedOn", g.agency_id as "agencyId",
   gm.slug as "missionSlug", gm.name as "missionName", gm.native_name as "missionNative"`);

@@ -1,4 +1,5 @@
 import { isAdministrator, useSession } from '../api.js';
+import { isCallStaff } from '../pages/calls/staff-roles.js';
 import { Link } from '../router.js';
 import { signOutAndGoHome } from '../sign-out.js';
 import { ReviewNavLink } from './ReviewNavLink.js';
@@ -72,6 +73,11 @@ function AccountNav({ path }: { path: string }) {
           data-testid="nav-applications"
         >
           My applications
+        </Link>
+      ) : null}
+      {isCallStaff(account) ? (
+        <Link to="/staff/calls" aria-current={path.startsWith('/staff') ? 'page' : undefined} data-testid="nav-my-calls">
+          My calls
         </Link>
       ) : null}
       <ReviewNavLink account={account} path={path} />

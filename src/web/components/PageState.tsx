@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from '../router.js';
 import type { Load } from '../use-load.js';
 
@@ -11,6 +11,10 @@ export function Loading() {
 }
 
 export function NotFound({ what = 'page' }: { what?: string }) {
+  // The tab and the history say "Not found" too, not the title of the page that was expected.
+  useEffect(() => {
+    document.title = 'Not found · Orbitshare';
+  }, []);
   return (
     <section className="state state--not-found" data-testid="not-found">
       <h1>Not found</h1>

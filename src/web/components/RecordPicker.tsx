@@ -101,7 +101,11 @@ export function RecordPicker({
             data-testid={testId ? `${testId}-select` : undefined}
           >
             <option value="">
-              {choices === null ? 'Loading…' : shown.length === 0 ? `No ${noun} matches` : `Choose a ${noun}`}
+              {choices === null
+                ? 'Loading…'
+                : shown.length === 0
+                  ? `No ${noun} matches`
+                  : `Choose ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}
             </option>
             {shown.map((c) => (
               <option key={c.id} value={c.id}>

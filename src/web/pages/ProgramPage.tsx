@@ -26,6 +26,7 @@ export function ProgramPage({ slug }: { slug: string }) {
 
 function Program({ data }: { data: ProgramPageData }) {
   const { program: p, counts, partnershipCounts: pc } = data;
+  const initiators = data.partnerships.filter((x) => x.kind === 'initiator').length;
   return (
     <article data-testid="program-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -59,6 +60,8 @@ function Program({ data }: { data: ProgramPageData }) {
         </p>
       ) : null}
 
+      <ReportedFigures data={data} />
+
       {counts.projects > 0 ? (
         <section aria-labelledby="projects-heading">
           <h2 id="projects-heading">Selected projects</h2>
@@ -66,7 +69,7 @@ function Program({ data }: { data: ProgramPageData }) {
             {reportedCounts(counts)}
           </p>
           <Stats
-            label="Reported counts"
+            label="Counted in the registry"
             stats={[
               { label: 'Projects', value: counts.projects, testId: 'count-projects' },
               { label: 'Countries & regions', value: counts.countriesAndRegions, testId: 'count-countries' },
@@ -99,7 +102,8 @@ function Program({ data }: { data: ProgramPageData }) {
           <h2 id="partners-heading">Partners</h2>
           {pc.total > 0 ? (
             <p className="reported" data-testid="partnership-counts">
-              {plural(pc.total, 'partner', 'partners')} ·{' '}
+              {plural(pc.total, 'partner', 'partners')}
+              {initiators > 0 ? ` (${initiators} the initiator, ${pc.total - initiators} joined)` : ''} ·{' '}
               {plural(pc.countriesAndRegions, 'country or region', 'countries and regions')}
               {pc.organisations > 0
                 ? ` · ${plural(pc.organisations, 'international organisation', 'international organisations')}`
@@ -111,5 +115,38 @@ function Program({ data }: { data: ProgramPageData }) {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The figures the agency reports are the headline; each says how it is counted. What the registry
+ * records is shown below them, since a record can be incomplete (participants not yet known).
+ */
+function ReportedFigures({ data }: { data: ProgramPageData }) {
+  const figures = data.program.reportedFigures;
+  if (figures.length === 0) return null;
+  return (
+    <section aria-labelledby="reported-heading" data-testid="reported-figures">
+      <h2 id="reported-heading">As the agency reports</h2>
+      <Stats
+        label="Figures the agency reports"
+        stats={figures.map((f, i) => ({ label: f.noun, value: f.value, testId: `reported-${i}` }))}
+      />
+      <ul className="reported-how" data-testid="reported-how">
+        {figures.map((f) => (
+          <li key={f.noun}>
+            <strong>
+              {f.value} {f.noun}:
+            </strong>{' '}
+            {f.countedAs}
+          </li>
+        ))}
+      </ul>
+      <p className="muted" data-testid="registry-note">
+        The counts further down are what this registry records
+        {data.counts.projects > 0 ? ` (${reportedCounts(data.counts)})` : ''}; they can be lower while some participants are not
+        recorded yet.
+      </p>
+    </section>
   );
 }

@@ -8,10 +8,9 @@ import {
   type CheckAnswer,
   callsApi,
 } from '../../calls-api.js';
-import { formatClockTime, formatInZone, syncClock, useServerNow, viewerTimeZone } from '../../clock.js';
+import { formatClockTime, formatInZone, syncClock, useServerNow } from '../../clock.js';
 import { Chip } from '../../components/Chip.js';
 import { Countdown } from '../../components/Deadline.js';
-import { FormError } from '../../components/Form.js';
 import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
@@ -24,8 +23,9 @@ import { AttachmentsSection } from './Attachments.js';
 import { CheckPanel } from './CheckPanel.js';
 import { currentErrors, type Errors, errorsOf, focusField, normalize } from './document.js';
 import { PayloadRequestsSection, SampleRequestsSection } from './requests.js';
+import { SaveStatusLine, StatusPanel } from './StatusPanel.js';
 import { BasicsSection, PeopleSection, SchemeSection, TeamSection } from './sections.js';
-import { dropLocalCopy, readLocalCopy, type SaveStatus, useAutosave } from './use-autosave.js';
+import { dropLocalCopy, readLocalCopy, useAutosave } from './use-autosave.js';
 
 export function ApplicationPage({ id }: { id: string }) {
   return <RequireAccount>{() => <ApplicationLoader id={id} />}</RequireAccount>;
@@ -236,15 +236,17 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
               {submitError ? (
                 <div className="form-error" role="alert" tabIndex={-1} data-testid="submit-errors">
                   <p className="submit-errors__title">{submitError}</p>
-                  {Object.keys(errors).length > 0 ? (
+                  {Object.values(errors).some((m) => m !== submitError) ? (
                     <ul>
-                      {Object.entries(errors).map(([field, message]) => (
-                        <li key={field}>
-                          <button type="button" className="link-button" onClick={() => focusField(field)}>
-                            {message}
-                          </button>
-                        </li>
-                      ))}
+                      {Object.entries(errors)
+                        .filter(([, message]) => message !== submitError)
+                        .map(([field, message]) => (
+                          <li key={field}>
+                            <button type="button" className="link-button" onClick={() => focusField(field)}>
+                              {message}
+                            </button>
+                          </li>
+                        ))}
                     </ul>
                   ) : null}
                 </div>
@@ -286,127 +288,5 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
         ) : null}
       </div>
     </article>
-  );
-}
-
-function SaveStatusLine({ status }: { status: SaveStatus }) {
-  let text: string;
-  switch (status.kind) {
-    case 'saved':
-      text = status.at ? `Saved ${formatClockTime(status.at)}` : 'All changes saved';
-      break;
-    case 'pending':
-      text = 'Unsaved changes…';
-      break;
-    case 'saving':
-      text = 'Saving…';
-      break;
-    case 'retrying':
-      text = `Not saved — retrying (${status.message})`;
-      break;
-    case 'conflict':
-      text = status.refused
-        ? `Not saved: ${status.refused} Your text is kept in this browser.`
-        : 'Changed elsewhere — reload to see the latest draft. Your text is kept in this browser.';
-      break;
-  }
-  return (
-    <div className={`save-status save-status--${status.kind}`} data-testid="save-status" data-state={status.kind}>
-      <span role="status" aria-live="polite">
-        {text}
-      </span>
-      {status.kind === 'conflict' ? (
-        <button type="button" className="link-button" onClick={() => window.location.reload()} data-testid="reload">
-          Reload
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-function StatusPanel({
-  app,
-  past,
-  amending,
-  onAmend,
-  onChanged,
-}: {
-  app: ApplicationDetail;
-  past: boolean;
-  amending: boolean;
-  onAmend: () => void;
-  onChanged: () => void;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const withdraw = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await applicationsApi.withdraw(app.id);
-      onChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      setBusy(false);
-    }
-  };
-  return (
-    <section aria-labelledby="status-heading" className="panel status-panel" data-testid="status-panel">
-      <h2 id="status-heading">
-        {app.status === 'withdrawn' ? 'Withdrawn' : app.status === 'submitted' ? 'Submitted' : label(app.status)}
-      </h2>
-      {app.submittedVersion != null && app.submittedAt ? (
-        <p data-testid="submitted-version">
-          Version {app.submittedVersion}, submitted {formatInZone(app.submittedAt, viewerTimeZone())}.
-          {app.status === 'submitted' ? ' A receipt was sent to your e-mail.' : ''}
-        </p>
-      ) : null}
-      {app.versions.length > 1 ? (
-        <details>
-          <summary>All versions ({app.versions.length})</summary>
-          <ul>
-            {app.versions.map((v) => (
-              <li key={v.version}>
-                Version {v.version} — {formatInZone(v.submittedAt, viewerTimeZone())}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      <FormError message={error} />
-      {app.status === 'submitted' && !past && app.shownVersion === null ? (
-        <div className="form__actions">
-          {!amending ? (
-            <button type="button" className="button" onClick={onAmend} data-testid="amend">
-              Amend
-            </button>
-          ) : null}
-          {!confirming ? (
-            <button type="button" className="button button--quiet" onClick={() => setConfirming(true)} data-testid="withdraw">
-              Withdraw…
-            </button>
-          ) : (
-            <span className="confirm">
-              <span>Withdraw this application? It will not be reviewed.</span>{' '}
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => void withdraw()}
-                disabled={busy}
-                data-testid="withdraw-confirm"
-              >
-                {busy ? 'Please wait…' : 'Yes, withdraw'}
-              </button>{' '}
-              <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </span>
-          )}
-        </div>
-      ) : app.status === 'submitted' ? (
-        <p className="muted">The deadline has passed; the submitted version is final.</p>
-      ) : null}
-    </section>
   );
 }

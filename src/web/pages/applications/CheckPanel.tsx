@@ -69,7 +69,8 @@ export function CheckPanel({
     <section aria-labelledby="check-heading" className="panel check-panel" data-testid="check-panel">
       <div className="section-head section-head--tight">
         <h2 id="check-heading">Accommodation check</h2>
-        {answer ? (
+        {/* No request, nothing checked: an empty draft is not a "Pass". */}
+        {answer && answer.check.items.length > 0 ? (
           <span className={`verdict verdict--${answer.check.result}`} data-testid="check-result">
             {SYMBOL[answer.check.result]} {label(answer.check.result)}
           </span>
@@ -106,7 +107,9 @@ export function CheckPanel({
           ))}
         </ul>
       ) : answer ? (
-        <p className="muted">No resource requested yet.</p>
+        <p className="muted" data-testid="check-nothing">
+          No resource requested yet, so there is nothing to check.
+        </p>
       ) : null}
       {answer && answer.issues.length > 0 ? (
         <>

@@ -8,6 +8,7 @@ import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
+import { FullProposalAction } from './FullProposalAction.js';
 
 export function MyApplicationsPage() {
   useTitle('My applications');
@@ -53,6 +54,11 @@ function MyApplications() {
                       <td data-label="Status">
                         <Chip value={a.status} />
                         {a.submittedVersion != null ? <p className="cell-note">version {a.submittedVersion}</p> : null}
+                        {a.fullProposal ? (
+                          <p className="cell-note">
+                            <FullProposalAction app={a} />
+                          </p>
+                        ) : null}
                       </td>
                       <td data-label={`Deadline (${zone})`}>{formatInZone(a.closesAt, zone)}</td>
                     </tr>

@@ -213,22 +213,17 @@ function ApplyBox({ call, account }: { call: CallDetail; account: Account | null
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<string | null>(null);
-  const [officer, setOfficer] = useState(false);
   const open = call.windows.some((w) => w.open);
+  // Staff links come from `call.can` (the server's policy): no probing of endpoints the viewer may not use.
+  const officer = call.can.readApplications;
+  const manages = call.can.edit || call.can.publish || call.can.close || call.can.cancel;
 
   useEffect(() => {
-    if (!account) return;
+    if (!account || !isApplicant(account)) return;
     const controller = new AbortController();
-    if (isApplicant(account)) {
-      applicationsApi.mine(controller.signal).then(
-        (mine) => setExisting(mine.find((a) => a.callId === call.id && a.status !== 'withdrawn')?.id ?? null),
-        () => undefined,
-      );
-    }
-    // The officer's view exists for this viewer when the API answers; a 404 (or 403) means no.
-    callsApi.applications(call.id, {}, controller.signal).then(
-      () => setOfficer(true),
-      () => setOfficer(false),
+    applicationsApi.mine(controller.signal).then(
+      (mine) => setExisting(mine.find((a) => a.callId === call.id && a.status !== 'withdrawn')?.id ?? null),
+      () => undefined,
     );
     return () => controller.abort();
   }, [account, call.id]);
@@ -280,6 +275,13 @@ function ApplyBox({ call, account }: { call: CallDetail; account: Account | null
         <p>
           <Link to={`/calls/${call.slug}/applications`} data-testid="officer-link">
             Applications received →
+          </Link>
+        </p>
+      ) : null}
+      {manages ? (
+        <p>
+          <Link to={`/staff/calls/${call.id}/edit`} data-testid="manage-call-link">
+            Manage this call (edit, publish, close) →
           </Link>
         </p>
       ) : null}

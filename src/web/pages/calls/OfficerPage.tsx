@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { APPLICATION_STATUSES, CHECK_RESULTS } from '../../../domain/calls/vocabulary.js';
-import { applicationsApi, type CallDetail, type CallStats, callsApi, type OfficerRow } from '../../calls-api.js';
+import { type CallDetail, type CallStats, callsApi } from '../../calls-api.js';
 import { countryName, mass, mg } from '../../calls-format.js';
-import { formatInZone, syncClock, viewerTimeZone } from '../../clock.js';
+import { formatInZone, syncClock } from '../../clock.js';
 import { BarChart, DemandChart } from '../../components/BarChart.js';
-import { Chip } from '../../components/Chip.js';
-import { FormError } from '../../components/Form.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { TableScroll } from '../../components/TableScroll.js';
@@ -13,6 +11,7 @@ import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
+import { ApplicationsTable } from './OfficerTable.js';
 
 /** Applications received by a call: for its program officers and selection officials, and administrators. */
 export function OfficerPage({ slug }: { slug: string }) {
@@ -67,7 +66,7 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
   return (
     <article data-testid="officer-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/calls">Open calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
+        <Link to="/staff/calls">My calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
       </nav>
       <h1>Applications received</h1>
       <p>
@@ -179,127 +178,13 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
             <ApplicationsTable
               rows={list}
               call={call}
-              onDecided={(id, status) => rows.update((all) => all.map((r) => (r.id === id ? { ...r, status } : r)))}
+              onDecided={(id, status) =>
+                rows.update((all) => all.map((r) => (r.id === id ? { ...r, status, can: { shortlist: false } } : r)))
+              }
             />
           )}
         </Loaded>
       </section>
     </article>
-  );
-}
-
-function ApplicationsTable({
-  rows,
-  call,
-  onDecided,
-}: {
-  rows: OfficerRow[];
-  call: CallDetail;
-  onDecided: (id: string, status: OfficerRow['status']) => void;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const zone = viewerTimeZone();
-  const decide = async (row: OfficerRow, decision: 'shortlisted' | 'not_shortlisted') => {
-    setBusy(row.id);
-    setError(null);
-    try {
-      await applicationsApi.shortlist(row.id, decision);
-      onDecided(row.id, decision);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-  if (rows.length === 0)
-    return (
-      <p className="muted" data-testid="no-rows">
-        No application matches.
-      </p>
-    );
-  return (
-    <>
-      <FormError message={error} />
-      <TableScroll label="Applications table">
-        <table className="table table--cards" data-testid="officer-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Lead</th>
-              <th scope="col">Status</th>
-              <th scope="col">Check</th>
-              <th scope="col" className="num">
-                Requested
-              </th>
-              <th scope="col">Submitted ({zone})</th>
-              {call.stages === 2 ? <th scope="col">Shortlist</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="officer-row">
-                <td>
-                  <strong>{r.title || 'Untitled'}</strong>
-                  <p className="cell-note">
-                    {label(r.stage)}
-                    {r.submittedVersion != null ? ` · version ${r.submittedVersion}` : ''}
-                  </p>
-                </td>
-                <td data-label="Lead">
-                  {r.leadInstitution?.name ?? '—'}
-                  {r.leadCountry ? <p className="cell-note">{countryName(r.leadCountry)}</p> : null}
-                </td>
-                <td data-label="Status">
-                  <Chip value={r.status} />
-                </td>
-                <td data-label="Check">
-                  {r.checkResult ? <Chip value={`check-${r.checkResult}`} text={label(r.checkResult)} /> : '—'}
-                </td>
-                <td data-label="Requested" className="num">
-                  {[r.requestedMassMg ? mg(r.requestedMassMg) : null, r.requestedMassG ? mass(r.requestedMassG) : null]
-                    .filter(Boolean)
-                    .join(' · ') || '—'}
-                  <p className="cell-note">
-                    {r.requests} {r.requests === 1 ? 'request' : 'requests'}
-                  </p>
-                </td>
-                <td data-label={`Submitted (${zone})`}>{r.submittedAt ? formatInZone(r.submittedAt, zone) : '—'}</td>
-                {call.stages === 2 ? (
-                  <td data-label="Shortlist">
-                    {r.stage === 'letter_of_intent' && ['submitted', 'shortlisted', 'not_shortlisted'].includes(r.status) ? (
-                      <span className="shortlist">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={busy === r.id || r.status === 'shortlisted'}
-                          onClick={() => void decide(r, 'shortlisted')}
-                          aria-label={`Shortlist: “${r.title || 'Untitled'}”`}
-                          data-testid="shortlist"
-                        >
-                          Shortlist
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--quiet button--small"
-                          disabled={busy === r.id || r.status === 'not_shortlisted'}
-                          onClick={() => void decide(r, 'not_shortlisted')}
-                          aria-label={`Not shortlisted: “${r.title || 'Untitled'}”`}
-                          data-testid="not-shortlist"
-                        >
-                          Not shortlisted
-                        </button>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
   );
 }

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useSession } from '../../api.js';
+import { type CallSummary, callsApi } from '../../calls-api.js';
+import { formatInZone, syncClock } from '../../clock.js';
+import { Chip } from '../../components/Chip.js';
+import { Loaded } from '../../components/PageState.js';
+import { RequireAccount } from '../../components/RequireAccount.js';
+import { TableScroll } from '../../components/TableScroll.js';
+import { label } from '../../format.js';
+import { Link } from '../../router.js';
+import { useLoad } from '../../use-load.js';
+import { useTitle } from '../../use-title.js';
+import { mayCreateCalls } from './staff-roles.js';
+
+const STATES = ['draft', 'published', 'closed', 'in_review', 'decided', 'cancelled'] as const;
+
+/** The staff's home for calls: every call of their programs, in every state, with what they may do next. */
+export function MyCallsPage() {
+  useTitle('My calls');
+  return <RequireAccount>{() => <MyCalls />}</RequireAccount>;
+}
+
+function MyCalls() {
+  const { account } = useSession();
+  const load = useLoad(async (signal) => {
+    const list = await callsApi.list({ mine: 'true' }, signal);
+    syncClock(list.serverNow);
+    return list.items;
+  }, 'my-calls');
+  const [state, setState] = useState('');
+  return (
+    <section data-testid="my-calls">
+      <div className="section-head">
+        <h1>My calls</h1>
+        {mayCreateCalls(account) ? (
+          <Link to="/staff/calls/new" className="button" data-testid="new-call">
+            New call
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">Every call of the programs you run or select for, from draft to decided.</p>
+      <Loaded load={load} what="list of calls">
+        {(calls) => (
+          <>
+            <label className="filter">
+              <span className="field__label">State</span>
+              <select className="input" value={state} onChange={(e) => setState(e.target.value)} data-testid="my-calls-state">
+                <option value="">Any ({calls.length})</option>
+                {STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {label(s)} ({calls.filter((c) => c.status === s).length})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <CallsTable calls={calls.filter((c) => !state || c.status === state)} />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function CallsTable({ calls }: { calls: CallSummary[] }) {
+  if (calls.length === 0)
+    return (
+      <p className="muted" data-testid="no-my-calls">
+        No call here yet.
+      </p>
+    );
+  return (
+    <TableScroll label="My calls table">
+      <table className="table table--cards" data-testid="my-calls-table">
+        <thead>
+          <tr>
+            <th scope="col">Call</th>
+            <th scope="col">Program</th>
+            <th scope="col">State</th>
+            <th scope="col">Deadline (call’s time zone)</th>
+            <th scope="col">Next</th>
+          </tr>
+        </thead>
+        <tbody>
+          {calls.map((c) => (
+            <tr key={c.id} data-testid="my-call" data-status={c.status}>
+              <td>
+                <Link to={`/calls/${c.slug}`}>{c.title}</Link>
+                <p className="cell-note">{c.stages === 2 ? 'Two stages' : 'One stage'}</p>
+              </td>
+              <td data-label="Program">{c.program.name}</td>
+              <td data-label="State">
+                <Chip value={c.status} />
+              </td>
+              <td data-label="Deadline">{formatInZone(c.closesAt, c.timeZone)}</td>
+              <td data-label="Next">
+                <span className="inline-actions">
+                  {c.can.readApplications && c.status !== 'draft' ? (
+                    <Link to={`/calls/${c.slug}/applications`} data-testid="my-call-applications">
+                      Applications
+                    </Link>
+                  ) : null}{' '}
+                  {c.can.edit || c.can.publish || c.can.close || c.can.cancel ? (
+                    <Link to={`/staff/calls/${c.id}/edit`} data-testid="my-call-manage">
+                      {c.status === 'draft' ? 'Edit' : 'Manage'}
+                    </Link>
+                  ) : null}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
