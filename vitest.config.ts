@@ -8,7 +8,8 @@ export default defineConfig({
     // Files in one worker share its migrated template database (see test/support/db.ts).
     isolate: false,
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: whole-route sweeps and built-server starts run minutes on a loaded 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

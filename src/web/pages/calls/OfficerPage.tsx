@@ -6,7 +6,6 @@ import { formatInZone, syncClock } from '../../clock.js';
 import { BarChart, DemandChart } from '../../components/BarChart.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
-import { TableScroll } from '../../components/TableScroll.js';
 import { label } from '../../format.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
