@@ -6,6 +6,8 @@ import {
   callModuleOffers,
   callSampleOffers,
   calls,
+  panelResults,
+  reviewRounds,
   sampleAllocations,
   selectionDecisions,
 } from '../../src/db/schema.js';
@@ -104,6 +106,20 @@ afterAll(async () => {
   expect(await checkInvariants(t.database.db)).toEqual([]);
   await t.close();
 });
+
+/** Writes decisions straight into the database, bypassing the use case's own check. */
+const insertDecisionsDirectly = (callId: string, applicationIds: string[]) =>
+  t.database.db
+    .insert(selectionDecisions)
+    .values(
+      applicationIds.map((applicationId) => ({
+        callId,
+        applicationId,
+        outcome: 'selected',
+        reason: 'direct',
+        decidedBy: 'test',
+      })),
+    );
 
 const name = (ids: Record<string, string>, id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0];
 
@@ -209,6 +225,97 @@ describe(`selection flow on ${databaseKind} Postgres`, () => {
       payload: { decisions },
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('takes merits from the frozen panel result (calibrated × 10) and applies the country cap', async () => {
+    const call = await seedCall([
+      { key: 'A', country: 'FR', massG: 30, massMg: 100 },
+      { key: 'B', country: 'FR', massG: 30, massMg: 100 },
+      { key: 'C', country: 'DE', massG: 30, massMg: 100 },
+    ]);
+    const db = t.database.db;
+    const [round] = await db
+      .insert(reviewRounds)
+      .values({
+        callId: call.callId,
+        stage: 'full_proposal',
+        title: 'Panel',
+        deadlineAt: new Date(Date.now() - 3_600_000),
+        status: 'closed',
+      })
+      .returning();
+    const ranking = [
+      { applicationId: call.ids.A, calibrated: 81.3, rawMean: 80 },
+      { applicationId: call.ids.B, calibrated: 77.5, rawMean: 79 },
+      { applicationId: call.ids.C, calibrated: 60.2, rawMean: 61 },
+    ];
+    await db.insert(panelResults).values({ roundId: round!.id, result: { ranking }, sha256: 'x'.repeat(64), frozenBy: 'test' });
+    const propose = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/calls/${call.callId}/selection/proposal?sweep=false`,
+          headers: official.headers,
+        })
+      ).json();
+    const free = await propose();
+    expect(free.proposals.map((p: { merit: number; meritSource: string }) => [p.merit, p.meritSource]).sort()).toEqual([
+      [602, 'panel'],
+      [775, 'panel'],
+      [813, 'panel'],
+    ]);
+    expect(free.objective).toBe(813 + 775 + 602);
+    const rules = await t.app.inject({
+      method: 'PUT',
+      url: `/api/calls/${call.callId}/selection/rules`,
+      headers: official.headers,
+      payload: { countryCap: 1 },
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const capped = await propose();
+    expect(capped.selected.map((id: string) => name(call.ids, id)).sort()).toEqual(['A', 'C']);
+    const b = capped.reasons.find((r: { id: string }) => r.id === call.ids.B);
+    expect(b.decision).toBe('rejected');
+    expect(b.because).toBe('merit');
+
+    // The official may not break the cap; the rule is named.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/calls/${call.callId}/selection/decisions`,
+      headers: official.headers,
+      payload: {
+        decisions: [
+          { applicationId: call.ids.A, outcome: 'selected', reason: 'Best.' },
+          { applicationId: call.ids.B, outcome: 'selected', reason: 'Second.' },
+          { applicationId: call.ids.C, outcome: 'rejected', reason: 'Lowest.' },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('countryCap');
+  });
+
+  it('refuses rule and merit changes once the call is decided', async () => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/calls/${small.callId}/selection/rules`,
+      headers: official.headers,
+      payload: { countryCap: 1 },
+    });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('the database itself refuses a decided set over a module pool', async () => {
+    const call = await seedCall([
+      { key: 'A', country: 'FR', massG: 60, massMg: 10 },
+      { key: 'B', country: 'DE', massG: 50, massMg: 10 },
+    ]);
+    const insert = insertDecisionsDirectly(call.callId, [call.ids.A!, call.ids.B!]);
+    await expect(insert).rejects.toThrow();
+    const error = await insert.catch((e: unknown) => e);
+    expect(String((error as Error).cause ?? error)).toContain('pool of module Orbiter');
+    const left = await t.database.db.select().from(selectionDecisions).where(eq(selectionDecisions.callId, call.callId));
+    expect(left).toEqual([]);
   });
 
   it('never oversubscribes a pool or a sample offer under 20 concurrent decision writers', async () => {

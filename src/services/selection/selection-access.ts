@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/connection.js';
+import { AppError } from '../../domain/errors.js';
 import { holdsScoped } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { type CallRow, callNotFound, isUuid, loadCallRow, readsProgramApplications } from '../calls/call-access.js';
@@ -22,4 +23,10 @@ export async function loadDecidableCall(db: DbOrTx, actor: Actor, id: string): P
   const call = isUuid(id) ? await loadCallRow(db, id, 'update') : undefined;
   if (!call || !decidesProgram(actor, call.programId)) throw callNotFound(id);
   return call;
+}
+
+/** Merits and rules are the model the decision was checked against: frozen with it. */
+export function refuseWhenDecided(call: CallRow): void {
+  if (call.status === 'decided' || call.status === 'cancelled')
+    throw new AppError('CONFLICT', `The call is ${call.status}: its selection model can no longer change.`);
 }

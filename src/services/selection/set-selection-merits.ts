@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { loadDecidableCall } from './selection-access.js';
+import { loadDecidableCall, refuseWhenDecided } from './selection-access.js';
 
 export interface MeritInput {
   applicationId: string;
@@ -32,6 +32,7 @@ export async function setSelectionMerits(db: Db, actor: Actor, callId: string, m
   if (issues.length) throw AppError.fromIssues(issues);
   return db.transaction(async (tx) => {
     const call = await loadDecidableCall(tx, actor, callId);
+    refuseWhenDecided(call);
     const own = new Set(
       (await tx.select({ id: applications.id }).from(applications).where(eq(applications.callId, call.id))).map((a) => a.id),
     );

@@ -6,7 +6,7 @@ import { AppError, type FieldIssue } from '../../domain/errors.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { loadDecidableCall } from './selection-access.js';
+import { loadDecidableCall, refuseWhenDecided } from './selection-access.js';
 
 export interface SelectionRulesInput {
   countryCap: number | null;
@@ -45,6 +45,7 @@ export async function setSelectionRules(db: Db, actor: Actor, callId: string, in
   if (issues.length) throw AppError.fromIssues(issues);
   return db.transaction(async (tx) => {
     const call = await loadDecidableCall(tx, actor, callId);
+    refuseWhenDecided(call);
     const ids = [...new Set(referencedIds(input))];
     const known = ids.length
       ? new Set(
