@@ -10,6 +10,7 @@ import {
   reviewRounds,
   sampleAllocations,
   selectionDecisions,
+  selectionRules,
 } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createRecord } from '../../src/services/registry/create-record.js';
@@ -20,6 +21,7 @@ import { databaseKind } from '../support/db.js';
 import { makeInstitution, makeMission, makeProgram } from '../support/factories.js';
 import { checkInvariants } from '../support/invariants.js';
 import { seedClosedCall, seedSubmittedApplication } from '../support/review-factories.js';
+import { selectionInvariants } from '../support/selection-invariants.js';
 
 // A small call whose optimum is known by hand: a 100 g orbiter pool and 800 mg of regolith
 // (1,000 mg less a 200 mg reserve). Greedy by merit takes A then C (160); the optimum is B, C, D (180).
@@ -109,17 +111,15 @@ afterAll(async () => {
 
 /** Writes decisions straight into the database, bypassing the use case's own check. */
 const insertDecisionsDirectly = (callId: string, applicationIds: string[]) =>
-  t.database.db
-    .insert(selectionDecisions)
-    .values(
-      applicationIds.map((applicationId) => ({
-        callId,
-        applicationId,
-        outcome: 'selected',
-        reason: 'direct',
-        decidedBy: 'test',
-      })),
-    );
+  t.database.db.insert(selectionDecisions).values(
+    applicationIds.map((applicationId) => ({
+      callId,
+      applicationId,
+      outcome: 'selected',
+      reason: 'direct',
+      decidedBy: 'test',
+    })),
+  );
 
 const name = (ids: Record<string, string>, id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0];
 
@@ -357,5 +357,15 @@ describe(`selection flow on ${databaseKind} Postgres`, () => {
     for (const o of outcomes)
       if (o.status === 'rejected')
         expect(String((o.reason as Error).cause ?? o.reason)).toMatch(/sample type regolith|pool of module/);
+
+    // The invariant checker sees a broken country rule (here forced by a cap set behind the
+    // services' back, then rolled back): the 8 decided proposals all come from FR.
+    const seen = await db
+      .transaction(async (tx) => {
+        await tx.insert(selectionRules).values({ callId: call.callId, countryCap: 7, updatedBy: 'test' });
+        throw Object.assign(new Error('rollback'), { problems: await selectionInvariants(tx) });
+      })
+      .catch((e: { problems?: string[] }) => e.problems ?? []);
+    expect(seen).toEqual([`call ${call.callId} selects 8 proposals from FR (cap 7)`]);
   });
 });
