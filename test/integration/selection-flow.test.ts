@@ -318,6 +318,40 @@ describe(`selection flow on ${databaseKind} Postgres`, () => {
     expect(left).toEqual([]);
   });
 
+  it('takes one of several concurrent decision sets for a call and refuses the others', async () => {
+    const call = await seedCall([
+      { key: 'A', country: 'FR', massG: 60, massMg: 100 },
+      { key: 'B', country: 'DE', massG: 30, massMg: 100 },
+    ]);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/calls/${call.callId}/selection/merits`,
+      headers: official.headers,
+      payload: {
+        merits: [
+          { applicationId: call.ids.A, merit: 5 },
+          { applicationId: call.ids.B, merit: 4 },
+        ],
+      },
+    });
+    const decide = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.callId}/selection/decisions`,
+        headers: official.headers,
+        payload: {
+          decisions: [
+            { applicationId: call.ids.A, outcome: 'selected', reason: 'Fits.' },
+            { applicationId: call.ids.B, outcome: 'selected', reason: 'Fits.' },
+          ],
+        },
+      });
+    const codes = (await Promise.all([decide(), decide(), decide(), decide()])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409]);
+    const rows = await t.database.db.select().from(selectionDecisions).where(eq(selectionDecisions.callId, call.callId));
+    expect(rows).toHaveLength(2);
+  });
+
   it('never oversubscribes a pool or a sample offer under 20 concurrent decision writers', async () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ key: `P${i}`, country: 'FR', massG: 10, massMg: 100 }));
     const call = await seedCall(many);
