@@ -318,6 +318,57 @@ describe(`selection flow on ${databaseKind} Postgres`, () => {
     expect(left).toEqual([]);
   });
 
+  it('grants partial sample mass down to the stated minimum where the rules allow it', async () => {
+    const call = await seedCall([
+      { key: 'A', country: 'FR', massG: 10, massMg: 500 },
+      { key: 'B', country: 'DE', massG: 10, massMg: 500 },
+    ]);
+    const db = t.database.db;
+    // Both state they still work with 300 mg; 800 mg is offered: only partial grants admit both.
+    await db.execute(
+      sql`update application_requests set detail = '{"minMassMg": 300}'::jsonb where sample_offer_id = ${call.sampleOfferId}`,
+    );
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/calls/${call.callId}/selection/merits`,
+      headers: official.headers,
+      payload: {
+        merits: [
+          { applicationId: call.ids.A, merit: 9 },
+          { applicationId: call.ids.B, merit: 8 },
+        ],
+      },
+    });
+    const both = [
+      { applicationId: call.ids.A, outcome: 'selected', reason: 'Fits at its minimum.' },
+      { applicationId: call.ids.B, outcome: 'selected', reason: 'Fits at its minimum.' },
+    ];
+    const post = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.callId}/selection/decisions`,
+        headers: official.headers,
+        payload: { decisions: both },
+      });
+    const refused = await post();
+    expect(refused.json().code).toBe('OVER_LIMIT');
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/calls/${call.callId}/selection/rules`,
+      headers: official.headers,
+      payload: { allowPartialGrants: true },
+    });
+    const res = await post();
+    expect(res.statusCode, res.body).toBe(201);
+    // What is left after both minimums goes to the higher merit first: A 500 mg, B 300 mg.
+    const byApp = Object.fromEntries(
+      (res.json().allocations as { decisionId: string; massMg: number }[]).map((a) => [a.decisionId, a.massMg]),
+    );
+    const rows = await db.select().from(selectionDecisions).where(eq(selectionDecisions.callId, call.callId));
+    const granted = Object.fromEntries(rows.map((r) => [name(call.ids, r.applicationId), byApp[r.id]]));
+    expect(granted).toEqual({ A: 500, B: 300 });
+  });
+
   it('takes one of several concurrent decision sets for a call and refuses the others', async () => {
     const call = await seedCall([
       { key: 'A', country: 'FR', massG: 60, massMg: 100 },
