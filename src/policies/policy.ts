@@ -45,6 +45,9 @@ export const ACTIONS = {
   'review.read': { who: ['program_officer', 'selection_official'], write: false },
   'review.participate': { who: 'signed_in', write: true },
   'review.workspace': { who: 'signed_in', write: false },
+  // Selection: officers and officials read the model and the optimiser's proposal; officials decide.
+  'selection.read': { who: ['program_officer', 'selection_official'], write: false },
+  'selection.decide': { who: ['selection_official'], write: true },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

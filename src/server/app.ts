@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
 import { reviewRoutes } from './routes/review.js';
+import { selectionRoutes } from './routes/selection.js';
 import { installSecurityHeaders } from './security-headers.js';
 
 // dist/server and src/server are both two levels below the package root.
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   callRoutes(app, ctx);
   applicationRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  selectionRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

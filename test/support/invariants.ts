@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../src/db/connection.js';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.js';
 import { reviewInvariants } from './review-invariants.js';
+import { selectionInvariants } from './selection-invariants.js';
 
 /**
  * Whole-database invariants, asserted after integration tests: whatever a test did, these hold.
@@ -28,6 +29,7 @@ export async function checkInvariants(db: DbOrTx): Promise<string[]> {
   for (const u of unaudited) problems.push(`${u.kind} ${u.id} was written without an audit row`);
   problems.push(...(await applicationInvariants(db)));
   problems.push(...(await reviewInvariants(db)));
+  problems.push(...(await selectionInvariants(db)));
   return problems;
 }
 

@@ -1,0 +1,192 @@
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/connection.js';
+import {
+  applicationRequests,
+  applications,
+  callModuleOffers,
+  callSampleOffers,
+  hostModules,
+  panelResults,
+  reviewRounds,
+  selectionMerits,
+  selectionRules,
+} from '../../db/schema.js';
+import type { Budget, Proposal, SelectionInstance } from '../../solvers/selection/types.js';
+import type { CallRow } from '../calls/call-access.js';
+
+/** Where a budget comes from, so a decision can be written back as allocations. */
+export type BudgetSource =
+  | { kind: 'module'; offerId: string; measure: 'mass_g' | 'avg_power_mw' | 'data_mb_per_day'; label: string }
+  | { kind: 'sample'; offerId: string; label: string };
+
+export interface ProposalInfo {
+  id: string;
+  title: string;
+  country: string;
+  meritSource: 'panel' | 'entered';
+}
+
+export interface SelectionSnapshot {
+  instance: SelectionInstance;
+  budgets: BudgetSource[];
+  proposals: ProposalInfo[];
+  /** Submitted proposals without a merit (no frozen panel result, none entered): not in the model. */
+  unscored: string[];
+}
+
+/** The panel's calibrated score (0–100, one decimal) as an integer merit. */
+export const panelMerit = (calibrated: number) => Math.round(calibrated * 10);
+
+const ELIGIBLE = ['submitted', 'shortlisted'];
+
+interface PanelRanking {
+  ranking?: { applicationId: string; calibrated: number | null }[];
+}
+
+/** The frozen panel result of the call's latest round, as applicationId → integer merit. */
+async function panelMerits(db: DbOrTx, callId: string): Promise<Map<string, number>> {
+  const [row] = await db
+    .select({ result: panelResults.result })
+    .from(panelResults)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, panelResults.roundId))
+    .where(eq(reviewRounds.callId, callId))
+    .orderBy(desc(panelResults.frozenAt))
+    .limit(1);
+  const merits = new Map<string, number>();
+  for (const p of (row?.result as PanelRanking | undefined)?.ranking ?? [])
+    if (p.calibrated !== null && p.calibrated !== undefined) merits.set(p.applicationId, Math.max(0, panelMerit(p.calibrated)));
+  return merits;
+}
+
+/** The budgets of the call, in a fixed order (module offers then sample offers, by id). */
+async function loadBudgets(db: DbOrTx, callId: string): Promise<{ budgets: Budget[]; sources: BudgetSource[] }> {
+  const modules = await db
+    .select({ offer: callModuleOffers, name: hostModules.name })
+    .from(callModuleOffers)
+    .innerJoin(hostModules, eq(hostModules.id, callModuleOffers.hostModuleId))
+    .where(eq(callModuleOffers.callId, callId))
+    .orderBy(callModuleOffers.id);
+  const samples = await db
+    .select()
+    .from(callSampleOffers)
+    .where(eq(callSampleOffers.callId, callId))
+    .orderBy(callSampleOffers.id);
+  const budgets: Budget[] = [];
+  const sources: BudgetSource[] = [];
+  const add = (budget: Budget, source: BudgetSource) => {
+    budgets.push(budget);
+    sources.push(source);
+  };
+  for (const { offer, name } of modules) {
+    add(
+      { id: `${offer.id}:mass_g`, amount: offer.poolMassG, unit: 'g' },
+      { kind: 'module', offerId: offer.id, measure: 'mass_g', label: `${name} mass` },
+    );
+    if (offer.poolPowerMw !== null)
+      add(
+        { id: `${offer.id}:avg_power_mw`, amount: offer.poolPowerMw, unit: 'mW' },
+        { kind: 'module', offerId: offer.id, measure: 'avg_power_mw', label: `${name} power` },
+      );
+    if (offer.poolDataMbPerDay !== null)
+      add(
+        { id: `${offer.id}:data_mb_per_day`, amount: offer.poolDataMbPerDay, unit: 'MB/day' },
+        { kind: 'module', offerId: offer.id, measure: 'data_mb_per_day', label: `${name} data` },
+      );
+  }
+  for (const o of samples)
+    add(
+      { id: `${o.id}:mass_mg`, amount: o.availableMg - o.reserveMg, unit: 'mg' },
+      { kind: 'sample', offerId: o.id, label: `${o.sampleType} sample mass` },
+    );
+  return { budgets, sources };
+}
+
+/**
+ * The selection model of a call, read from the database: merit per eligible proposal (entered, or
+ * the panel's), budgets from the offers, each proposal's use from its submitted version's request
+ * rows, the lead's country, and the call's rules. Proposals in the rules that are not in the model
+ * (withdrawn, unscored) are dropped from the rules rather than failing the solve.
+ */
+export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<SelectionSnapshot> {
+  const apps = await db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      country: applications.leadCountry,
+      version: applications.submittedVersion,
+    })
+    .from(applications)
+    .where(
+      and(eq(applications.callId, call.id), inArray(applications.status, ELIGIBLE), isNotNull(applications.submittedVersion)),
+    )
+    .orderBy(applications.id);
+  const entered = new Map(
+    (await db.select().from(selectionMerits).where(eq(selectionMerits.callId, call.id))).map((m) => [m.applicationId, m]),
+  );
+  const panel = await panelMerits(db, call.id);
+  const { budgets, sources } = await loadBudgets(db, call.id);
+  const index = new Map(budgets.map((b, i) => [b.id, i]));
+  const requests = apps.length
+    ? await db
+        .select()
+        .from(applicationRequests)
+        .where(
+          inArray(
+            applicationRequests.applicationId,
+            apps.map((a) => a.id),
+          ),
+        )
+    : [];
+  const [rules] = await db.select().from(selectionRules).where(eq(selectionRules.callId, call.id));
+
+  const proposals: Proposal[] = [];
+  const infos: ProposalInfo[] = [];
+  const unscored: string[] = [];
+  for (const app of apps) {
+    const stored = entered.get(app.id);
+    const merit = stored?.merit ?? panel.get(app.id);
+    if (merit === undefined) {
+      unscored.push(app.id);
+      continue;
+    }
+    const use = budgets.map(() => 0);
+    const minUse = budgets.map(() => 0);
+    let partial = false;
+    for (const r of requests) {
+      if (r.applicationId !== app.id || r.version !== app.version) continue;
+      const add = (measure: string, offerId: string | null, amount: number | null, min?: number) => {
+        const at = offerId ? index.get(`${offerId}:${measure}`) : undefined;
+        if (at === undefined || !amount) return;
+        use[at] = (use[at] as number) + amount;
+        minUse[at] = (minUse[at] as number) + (min ?? amount);
+        if (min !== undefined && min < amount) partial = true;
+      };
+      add('mass_g', r.moduleOfferId, r.massG);
+      add('avg_power_mw', r.moduleOfferId, r.avgPowerMw);
+      add('data_mb_per_day', r.moduleOfferId, r.dataMbPerDay);
+      const stated = (r.detail as { minMassMg?: unknown }).minMassMg;
+      const min =
+        rules?.allowPartialGrants && typeof stated === 'number' && stated > 0 ? Math.min(stated, r.massMg ?? 0) : undefined;
+      add('mass_mg', r.sampleOfferId, r.massMg, min);
+    }
+    proposals.push({ id: app.id, country: app.country ?? 'unknown', merit, use, ...(partial ? { minUse } : {}) });
+    infos.push({
+      id: app.id,
+      title: app.title,
+      country: app.country ?? 'unknown',
+      meritSource: stored ? (stored.source as 'panel' | 'entered') : 'panel',
+    });
+  }
+
+  const known = new Set(proposals.map((p) => p.id));
+  const instance: SelectionInstance = { budgets, proposals };
+  if (rules?.countryCap) instance.countryCap = rules.countryCap;
+  if (rules?.minCountries) instance.minCountries = rules.minCountries;
+  if (rules) {
+    instance.excludes = rules.links.excludes.filter(([a, b]) => known.has(a) && known.has(b));
+    instance.requires = rules.links.requires.filter((r) => known.has(r.proposal) && known.has(r.needs));
+    instance.mustSelect = rules.mustSelect.filter((d) => known.has(d.id));
+    instance.mustReject = rules.mustReject.filter((d) => known.has(d.id));
+  }
+  return { instance, budgets: sources, proposals: infos, unscored };
+}
