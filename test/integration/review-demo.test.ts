@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
 import { queryRows } from '../../src/db/connection.js';
+import { accountActor, findAccountByEmail, liveGrants } from '../../src/services/accounts/load-account.js';
 import { SYSTEM } from '../../src/services/actor.js';
+import { getExpertWorkspace } from '../../src/services/review/get-expert-workspace.js';
+import { getReviewBoard } from '../../src/services/review/get-review-board.js';
 import { seedDemoAccounts } from '../../src/services/seed/demo-accounts.js';
 import { seedDemoCalls } from '../../src/services/seed/demo-calls.js';
 import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
@@ -125,6 +128,21 @@ describe('the review demo', () => {
     expect(drafts.filter((d) => d.status === 'draft')).toHaveLength(1);
     expect(drafts.filter((d) => d.status === 'submitted').length).toBeGreaterThan(0);
     expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it('shows the demo reviewer the draft in the workspace, and each demo officer the board of their program', async () => {
+    const as = async (email: string) => {
+      const account = (await findAccountByEmail(db, email))!;
+      return accountActor(account, await liveGrants(db, account.id), { via: 'session' });
+    };
+    const workspace = await getExpertWorkspace(db, await as('reviewer@orbitshare.demo'));
+    const assignments = workspace.pools.flatMap((p) => p.rounds.flatMap((r) => r.assignments));
+    expect(assignments.filter((a) => a.review?.status === 'draft')).toHaveLength(1);
+    const ce5 = await roundOf(CE5_CALL_SLUG);
+    const ce8 = await roundOf(CE8_CALL_SLUG);
+    expect((await getReviewBoard(db, await as('officer-ce5@orbitshare.demo'), ce5)).round.id).toBe(ce5);
+    expect((await getReviewBoard(db, await as('officer@orbitshare.demo'), ce8)).round.id).toBe(ce8);
+    await expect(getReviewBoard(db, await as('officer@orbitshare.demo'), ce5)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('changes nothing when loaded twice', async () => {
