@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
+import { seedDemoReview } from '../services/seed/demo-review.js';
 import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
@@ -27,6 +28,8 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     await beginFirstStart(database.db, true);
     await seedRegistry(database.db, SYSTEM);
     await seedDemoCalls(database.db, SYSTEM);
+    // Paid here, at build time, not at first start: the review demo runs every use case (~20 s).
+    await seedDemoReview(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

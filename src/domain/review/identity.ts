@@ -37,6 +37,12 @@ export const WEBMAIL_DOMAINS: ReadonlySet<string> = new Set([
   'zoho.com',
 ]);
 
+/**
+ * The demo's placeholder domain: every demo account, applicant and synthetic expert has an address
+ * under it (.demo does not resolve), so sharing it says nothing about an affiliation either.
+ */
+export const PLACEHOLDER_DOMAINS: ReadonlySet<string> = new Set(['orbitshare.demo']);
+
 // Second-level labels under which universities and agencies register (ox.ac.uk, pku.edu.cn): the
 // organisation's domain keeps three labels there, two elsewhere.
 const SECOND_LEVEL = new Set(['ac', 'edu', 'gov', 'org', 'co', 'com', 'net', 'res', 'govt', 'nic', 'gob', 'or']);
@@ -54,6 +60,7 @@ export function organisationDomain(email: string): string | null {
   if (labels.length < 2) return null;
   const keep = labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 3 : 2;
   const domain = labels.slice(-keep).join('.');
+  if (PLACEHOLDER_DOMAINS.has(domain)) return null;
   return WEBMAIL_DOMAINS.has(domain) || WEBMAIL_DOMAINS.has(host) ? null : domain;
 }
 

@@ -53,6 +53,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     scope: { kind: 'institution', slug: 'osaka-university' },
   },
   { email: 'editor@orbitshare.demo', displayName: 'Demo Registry Editor', role: 'registry_editor' },
+  // The review demo's board of the Chang'e-5 2025 round belongs to the Chang'e-5 loans program.
+  {
+    email: 'officer-ce5@orbitshare.demo',
+    displayName: "Demo Program Officer (Chang'e-5 loans)",
+    role: 'program_officer',
+    scope: { kind: 'program', slug: 'change-5-sample-loans' },
+  },
 ];
 
 /**

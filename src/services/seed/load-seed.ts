@@ -8,6 +8,7 @@ import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
+import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
 import { beginFirstStart, completeFirstStart, firstStartCheckpoint, hasDemoData } from './first-start.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
@@ -133,12 +134,15 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
     if (plan.demo && demoAllowed) {
       await seedDemoCalls(db, SYSTEM);
       firstStartCheckpoint('demo-calls');
+      // Already in the initial image; loaded here for a database that did not start from it.
+      await seedDemoReview(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);
   if (demo && demoAllowed) {
     await seedDemoAccounts(db, environment);
     firstStartCheckpoint('demo-accounts');
+    await handOverDemoReviewer(db);
   }
   // A demo plan started under NODE_ENV=production stays open: a later demo start loads the calls.
   if (plan && !plan.completedAt && (demoAllowed || !plan.demo)) await completeFirstStart(db, plan);
