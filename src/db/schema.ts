@@ -35,6 +35,7 @@ export * from './tables/accounts.js';
 export * from './tables/calls.js';
 export * from './tables/jobs.js';
 export * from './tables/review.js';
+export * from './tables/custody.js';
 
 // Columns every registry record carries. `archived_at` hides a record from lists without losing it:
 // later records (calls, agreements) keep pointing at archived ones.

@@ -45,6 +45,9 @@ export const ACTIONS = {
   'review.read': { who: ['program_officer', 'selection_official'], write: false },
   'review.participate': { who: 'signed_in', write: true },
   'review.workspace': { who: 'signed_in', write: false },
+  // Sample custody: curators keep the samples of their collections (object-level: the collection scope).
+  'custody.read': { who: ['curator'], write: false },
+  'custody.write': { who: ['curator'], write: true },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -41,6 +41,8 @@ const WHO: Record<Action, Who> = {
   'review.read': ['program_officer', 'selection_official', 'administrator'],
   'review.participate': 'signed_in',
   'review.workspace': 'signed_in',
+  'custody.read': ['curator', 'administrator'],
+  'custody.write': ['curator', 'administrator'],
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -53,6 +55,7 @@ const WRITE_ACTIONS = new Set<Action>([
   'review.manage',
   'review.participate',
   'jobs.manage',
+  'custody.write',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

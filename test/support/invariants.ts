@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../src/db/connection.js';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.js';
+import { custodyInvariants } from './custody-invariants.js';
 import { reviewInvariants } from './review-invariants.js';
 
 /**
@@ -28,6 +29,7 @@ export async function checkInvariants(db: DbOrTx): Promise<string[]> {
   for (const u of unaudited) problems.push(`${u.kind} ${u.id} was written without an audit row`);
   problems.push(...(await applicationInvariants(db)));
   problems.push(...(await reviewInvariants(db)));
+  problems.push(...(await custodyInvariants(db)));
   return problems;
 }
 
