@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { LEDGER_KINDS, type LedgerKind, SAMPLE_STATUSES, SAMPLE_USES, type SampleStatus, type SampleUse } from '../../domain/samples/vocabulary.js';
+import {
+  LEDGER_KINDS,
+  type LedgerKind,
+  SAMPLE_STATUSES,
+  SAMPLE_USES,
+  type SampleStatus,
+  type SampleUse,
+} from '../../domain/samples/vocabulary.js';
 import { sampleCollections } from '../schema.js';
 import { inList } from './sql-helpers.js';
 

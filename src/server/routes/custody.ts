@@ -40,7 +40,12 @@ export function custodyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/samples/:id',
     {
       config: read,
-      schema: { tags, summary: 'A sample, its ledger and its accounts', params: Id, response: { 200: c.SampleDetail, ...errors } },
+      schema: {
+        tags,
+        summary: 'A sample, its ledger and its accounts',
+        params: Id,
+        response: { 200: c.SampleDetail, ...errors },
+      },
     },
     async (request) => getSample(db, actorOf(request), request.params.id),
   );
@@ -70,7 +75,13 @@ export function custodyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/samples/:id/consumption',
     {
       config: write,
-      schema: { tags, summary: 'Record mass consumed in destructive analysis', params: Id, body: c.ConsumeBody, response: { 200: c.Sample, ...errors } },
+      schema: {
+        tags,
+        summary: 'Record mass consumed in destructive analysis',
+        params: Id,
+        body: c.ConsumeBody,
+        response: { 200: c.Sample, ...errors },
+      },
     },
     async (request) => consumeSample(db, actorOf(request), request.params.id, request.body),
   );
@@ -78,7 +89,13 @@ export function custodyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/samples/:id/losses',
     {
       config: write,
-      schema: { tags, summary: 'Record a loss or contamination with its report', params: Id, body: c.LossBody, response: { 200: c.Sample, ...errors } },
+      schema: {
+        tags,
+        summary: 'Record a loss or contamination with its report',
+        params: Id,
+        body: c.LossBody,
+        response: { 200: c.Sample, ...errors },
+      },
     },
     async (request) => recordLoss(db, actorOf(request), request.params.id, request.body),
   );

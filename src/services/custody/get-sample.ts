@@ -10,11 +10,12 @@ import { loadKeptSample, presentSample } from './custody-access.js';
 export async function getSample(db: Db, actor: Actor, sampleId: string) {
   authorize(actor, 'custody.read');
   const sample = await loadKeptSample(db, actor, sampleId);
-  const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.sampleId, sample.id)).orderBy(asc(ledgerEntries.id));
-  const accounts = reconcile(
-    { declaredUg: sample.declaredMassUg, toleranceUg: sample.weighingToleranceUg },
-    entries,
-  );
+  const entries = await db
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.sampleId, sample.id))
+    .orderBy(asc(ledgerEntries.id));
+  const accounts = reconcile({ declaredUg: sample.declaredMassUg, toleranceUg: sample.weighingToleranceUg }, entries);
   return {
     ...presentSample(sample),
     accounts,

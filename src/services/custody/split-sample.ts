@@ -53,15 +53,30 @@ export async function splitSample(db: Db, actor: Actor, sampleId: string, input:
           })
           .returning();
         const reason = input.reason ?? null;
-        await appendEntry(tx, actor, { sampleId: parent.id, kind: 'split_out', deltaUg: -part.massUg, counterpartSampleId: child!.id, reason });
-        await appendEntry(tx, actor, { sampleId: child!.id, kind: 'split_in', deltaUg: part.massUg, counterpartSampleId: parent.id, reason });
+        await appendEntry(tx, actor, {
+          sampleId: parent.id,
+          kind: 'split_out',
+          deltaUg: -part.massUg,
+          counterpartSampleId: child!.id,
+          reason,
+        });
+        await appendEntry(tx, actor, {
+          sampleId: child!.id,
+          kind: 'split_in',
+          deltaUg: part.massUg,
+          counterpartSampleId: parent.id,
+          reason,
+        });
         children.push(presentSample({ ...child!, balanceUg: part.massUg }));
       }
       await recordAudit(tx, actor, {
         action: 'sample.split',
         subjectType: 'sample',
         subjectId: parent.id,
-        details: { number: parent.number, parts: children.map((c) => ({ id: c.id, number: c.number, massUg: c.declaredMassUg })) },
+        details: {
+          number: parent.number,
+          parts: children.map((c) => ({ id: c.id, number: c.number, massUg: c.declaredMassUg })),
+        },
       });
       return { parent: presentSample({ ...parent, balanceUg: parent.balanceUg - totalUg }), subsamples: children };
     })
