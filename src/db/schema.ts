@@ -33,9 +33,9 @@ import { inList, itemLimitColumns } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
 export * from './tables/calls.js';
+export * from './tables/custody.js';
 export * from './tables/jobs.js';
 export * from './tables/review.js';
-export * from './tables/custody.js';
 
 // Columns every registry record carries. `archived_at` hides a record from lists without losing it:
 // later records (calls, agreements) keep pointing at archived ones.
