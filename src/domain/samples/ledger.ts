@@ -23,7 +23,7 @@ const sumOf = (entries: readonly LedgerEntry[], kinds: readonly LedgerKind[]) =>
 
 /** Shipped out and not yet returned. */
 export function outOnLoan(entries: readonly LedgerEntry[]): number {
-  return -sumOf(entries, ['ship', 'return']);
+  return 0 - sumOf(entries, ['ship', 'return']);
 }
 
 export type Refusal =
@@ -78,9 +78,9 @@ export interface Reconciliation {
 /** A sample's declared mass against its remainder, splits, consumption, losses and loans. */
 export function reconcile(sample: SampleAccounts, entries: readonly LedgerEntry[]): Reconciliation {
   const remainderUg = balanceOf(entries);
-  const splitUg = -sumOf(entries, ['split_out']);
-  const consumedUg = -sumOf(entries, ['consume']);
-  const lostUg = -sumOf(entries, ['loss', 'contamination']);
+  const splitUg = 0 - sumOf(entries, ['split_out']);
+  const consumedUg = 0 - sumOf(entries, ['consume']);
+  const lostUg = 0 - sumOf(entries, ['loss', 'contamination']);
   const outOnLoanUg = outOnLoan(entries);
   const unaccountedUg = sample.declaredUg - (remainderUg + splitUg + consumedUg + lostUg + outOnLoanUg);
   return {
