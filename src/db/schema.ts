@@ -33,6 +33,7 @@ import { inList, itemLimitColumns } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
 export * from './tables/calls.js';
+export * from './tables/custody.js';
 export * from './tables/jobs.js';
 export * from './tables/review.js';
 export * from './tables/selection.js';

@@ -48,6 +48,9 @@ export const ACTIONS = {
   // Selection: officers and officials read the model and the optimiser's proposal; officials decide.
   'selection.read': { who: ['program_officer', 'selection_official'], write: false },
   'selection.decide': { who: ['selection_official'], write: true },
+  // Sample custody: curators keep the samples of their collections (object-level: the collection scope).
+  'custody.read': { who: ['curator'], write: false },
+  'custody.write': { who: ['curator'], write: true },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
+import { custodyRoutes } from './routes/custody.js';
 import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   applicationRoutes(app, ctx);
   reviewRoutes(app, ctx);
   selectionRoutes(app, ctx);
+  custodyRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

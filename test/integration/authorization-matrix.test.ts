@@ -43,6 +43,8 @@ const WHO: Record<Action, Who> = {
   'review.workspace': 'signed_in',
   'selection.read': ['program_officer', 'selection_official', 'administrator'],
   'selection.decide': ['selection_official', 'administrator'],
+  'custody.read': ['curator', 'administrator'],
+  'custody.write': ['curator', 'administrator'],
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -56,6 +58,7 @@ const WRITE_ACTIONS = new Set<Action>([
   'review.participate',
   'jobs.manage',
   'selection.decide',
+  'custody.write',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../src/db/connection.js';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.js';
+import { custodyInvariants } from './custody-invariants.js';
 import { reviewInvariants } from './review-invariants.js';
 import { selectionInvariants } from './selection-invariants.js';
 
@@ -30,6 +31,7 @@ export async function checkInvariants(db: DbOrTx): Promise<string[]> {
   problems.push(...(await applicationInvariants(db)));
   problems.push(...(await reviewInvariants(db)));
   problems.push(...(await selectionInvariants(db)));
+  problems.push(...(await custodyInvariants(db)));
   return problems;
 }
 
