@@ -45,8 +45,10 @@ export const SampleDetail = Sample.extend({
 });
 
 export type GenealogyNodeShape = z.infer<typeof Sample> & { children: GenealogyNodeShape[] };
-const GenealogyNode: z.ZodType<GenealogyNodeShape> = Sample.extend({
-  children: z.array(z.lazy(() => GenealogyNode)),
+// The children are described, not recursed: a recursive schema becomes a $ref the OpenAPI document
+// cannot resolve, and swagger-ui stops rendering at it.
+const GenealogyNode = Sample.extend({
+  children: z.array(z.any()).describe('Subsamples split from this one, each a node of this same shape, to any depth.'),
 });
 export const Genealogy = z.object({ ancestors: z.array(Sample), tree: GenealogyNode });
 

@@ -10,7 +10,7 @@ const Keyword = z.string().trim().min(1).max(80);
 export const RoundBody = z.object({
   stage: z.enum(REVIEW_STAGES),
   title: Name,
-  deadlineAt: z.iso.datetime({ offset: true }).describe('When reviews are due (ISO 8601).'),
+  deadlineAt: Timestamp.describe('When reviews are due (ISO 8601).'),
   reviewsPerProposal: z.number().int().min(1).max(20).default(3),
   collectsBids: z.boolean().default(false),
   dualAnonymous: z.boolean().default(false).describe('Experts do not see who applied.'),
