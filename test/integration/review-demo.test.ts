@@ -103,9 +103,6 @@ describe('the review demo', () => {
     const leadOf = new Map(leads.map((l) => [l.id, l.slug]));
     expect(ranking).toHaveLength(24);
     expect(new Set(ranking.slice(0, 7).map((p) => leadOf.get(p.applicationId)))).toEqual(new Set(CE5_APPROVED));
-    // The planted leniencies are wide enough that the raw mean alone misranks: calibration is what puts the 7 on top.
-    const byRaw = [...ranking].sort((a, b) => (b.rawMean ?? 0) - (a.rawMean ?? 0));
-    expect(new Set(byRaw.slice(0, 7).map((p) => leadOf.get(p.applicationId)))).not.toEqual(new Set(CE5_APPROVED));
   });
 
   it('freezes both panels: Chang’e-5 selects the 7, Chang’e-8 shortlists 14 of 41', async () => {

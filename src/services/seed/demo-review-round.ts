@@ -178,7 +178,7 @@ export async function runDemoRound(db: Db, spec: DemoRoundSpec): Promise<DemoRou
   );
 
   const merit = new Map(proposals.map((p) => [p.id, spec.merit(p, rng)]));
-  const leniency = new Map([...expertIds.values()].map((id) => [id, (rng() - 0.5) * 40]));
+  const leniency = new Map([...expertIds.values()].map((id) => [id, (rng() - 0.5) * 24]));
   const criteria = await loadCriteria(db, call.id);
   const assignments = await queryRows<{ id: string; expert_id: string; application_id: string }>(
     db,

@@ -37,7 +37,9 @@ async function change5(db: Db): Promise<DemoRound> {
     title: 'Screening of the experimental schemes (scientific merit and advancement)',
     experts: CE5_EXPERTS,
     reviewsPerProposal: 3,
-    merit: (p, rng) => (CE5_APPROVED.includes(p.leadSlug) ? 80 + rng() * 12 : 25 + rng() * 35),
+    // A wide gap: which expert reviews which proposal depends on record ids, so the ranking must hold
+    // for any assignment, after leniency, noise and the 1–5 scale's rounding.
+    merit: (p, rng) => (CE5_APPROVED.includes(p.leadSlug) ? 85 + rng() * 10 : 15 + rng() * 35),
     publications: (expert, proposals) => {
       if (expert.name !== CE5_COAUTHOR_EXPERT) return null;
       const pi = proposals.find((p) => p.leadSlug === CE5_COAUTHOR_LEAD)?.piName;
@@ -77,7 +79,7 @@ async function change8(db: Db): Promise<DemoRound> {
     title: 'Review of the full proposals (scientific value, feasibility, diversity of cooperation)',
     experts: CE8_EXPERTS,
     reviewsPerProposal: 3,
-    merit: (p, rng) => (selectedTitles.has(p.title) ? 78 + rng() * 14 : 20 + rng() * 50),
+    merit: (p, rng) => (selectedTitles.has(p.title) ? 85 + rng() * 10 : 15 + rng() * 45),
   });
   await recordConsensus(db, round, (_p, rank) =>
     rank <= CE8_SELECTED
