@@ -297,7 +297,8 @@ describe('expert review in Chromium', () => {
     // Not pinned: the applicant may withdraw it.
     await section.getByRole('button', { name: 'Withdraw' }).click();
     await section.getByTestId('applicant-conflict-status').filter({ hasText: 'Declaration withdrawn.' }).waitFor();
-    expect(await section.getByTestId('declared-conflicts').count()).toBe(0);
+    // The list reloads after the status line shows: wait for it to empty.
+    await expect.poll(() => section.getByTestId('declared-conflicts').count()).toBe(0);
     expect(basalt.id).toBeTruthy();
   });
 
