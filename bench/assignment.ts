@@ -3,9 +3,10 @@
 // worst proposal, proven bounds and peak RSS; asserts nothing. `npx tsx bench/assignment.ts [--write DIR]`
 // (--write also saves each instance in the `orbitshare solve assignment` format, for a reference solver).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { solveAssignment } from '../src/solvers/assignment/solve.js';
-import { type AssignmentSnapshot, isSolved } from '../src/solvers/assignment/types.js';
+import { type AssignmentResult, type AssignmentSnapshot, isSolved } from '../src/solvers/assignment/types.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -69,25 +70,39 @@ export async function assignmentBench(writeDir?: string): Promise<void> {
     [5_000, 3_000, 7],
     [12_000, 13_000, 6],
   ];
+  // BENCH_SIZES=12000x13000 keeps the large instance only; BENCH_RUNS=5 repeats each solve (medians).
+  const only = process.env.BENCH_SIZES?.split(',');
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
   for (const [P, R, L] of sizes) {
+    if (only && !only.includes(`${P}x${R}`)) continue;
     const snapshot = generateInstance(P, R, 100, 4, L, P + R);
     if (writeDir) {
       mkdirSync(writeDir, { recursive: true });
       writeFileSync(join(writeDir, `assign-${P}x${R}-L${L}.csv`), toCsv(snapshot, 4, L));
     }
     for (const mode of ['total', 'fair'] as const) {
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      const result = await solveAssignment(snapshot, { mode });
-      const wall = (performance.now() - started) / 1000;
-      const cpuSeconds = process.cpuUsage(cpu).user / 1e6;
+      const walls: number[] = [];
+      const cpus: number[] = [];
+      let result: AssignmentResult | undefined;
+      for (let run = 0; run < runs; run++) {
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        result = await solveAssignment(snapshot, { mode });
+        walls.push((performance.now() - started) / 1000);
+        const used = process.cpuUsage(cpu);
+        cpus.push((used.user + used.system) / 1e6);
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const wall = median(walls);
+      const cpuSeconds = median(cpus);
+      if (!result) continue;
       const label = `${P}×${R}, ${snapshot.pairs.proposal.length} pairs, load ≤ ${L}, ${mode}`.padEnd(52);
       const figures = isSolved(result)
         ? `${result.status}${result.exact ? ' (proven)' : ''}, total ${result.totalAffinity}, worst ${result.worstProposal?.affinity}` +
           ` (bounds: worst ≤ ${result.bounds.worstAffinity}, total ≤ ${result.bounds.totalAffinity}), ${result.stats.method}`
         : `${result.status}: ${result.reasons.map((r) => r.kind).join(', ')}${result.reasons[0]?.kind === 'supply' ? ` (${JSON.stringify(result.reasons[0])})` : ''}`;
       console.log(
-        `${label} ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU; ${figures}; peak RSS ${mb(process.resourceUsage().maxRSS)}`,
+        `${label} ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU${runs > 1 ? ` (medians of ${runs})` : ''}, load ${loadavg()[0]!.toFixed(1)}; ${figures}; peak RSS ${mb(process.resourceUsage().maxRSS)}`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // Score calibration on 1,000 proposals × 300 reviewers × 4 reviews with planted merits and biases:
 // time, and Spearman rank correlation with the planted merit for the raw mean vs the calibrated
 // merit, over a few seeds. Prints figures, asserts nothing. `npx tsx bench/calibration.ts`
+import { loadavg } from 'node:os';
 import { calibrate } from '../src/solvers/calibration/calibrate.js';
 import { plantedReviews, spearman } from '../src/solvers/calibration/synthetic.js';
 
@@ -23,7 +24,7 @@ export function calibrationBench(): void {
     console.log(
       `1000×300×4 (seed ${seed}): ${wall.toFixed(3)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(3)} s CPU; ` +
         `Spearman raw mean ${raw.toFixed(3)}, calibrated ${calibrated.toFixed(3)}; uncertainty ${result.uncertainty}, ` +
-        `connected ${result.connected}, noise sd ${result.noiseSd.toFixed(3)}`,
+        `connected ${result.connected}, noise sd ${result.noiseSd.toFixed(3)} (load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
 }

@@ -1,6 +1,7 @@
 // Conflict detection at conference scale: P proposals × R experts with 20 publications each (the
 // issue's 12,000 × 13,000), all rules on. Prints time, conflicts found and peak memory; asserts nothing.
 //   node --import tsx bench/conflicts.ts            (BENCH_SIZES=500x300,12000x13000)
+import { loadavg } from 'node:os';
 import type { ExpertProfile, ProposalProfile } from '../src/domain/review/conflict-profiles.js';
 import { detectConflicts } from '../src/domain/review/detect-conflicts.js';
 
@@ -79,12 +80,14 @@ console.log(
 );
 for (const [p, r] of sizes) {
   const { expertList, proposalList } = instance(p, r);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const found = detectConflicts(expertList, proposalList, { sameCountry, coauthorWindowYears: 3, referenceYear: 2025 });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const byKind = new Map<string, number>();
   for (const c of found) for (const e of c.evidence) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
   console.log(
-    `${p} × ${r}: ${(ms / 1000).toFixed(2)} s, ${found.length} conflicting pairs (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    `${p} × ${r}: ${(ms / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU (load ${loadavg()[0]!.toFixed(1)}), ${found.length} conflicting pairs (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
   );
 }

@@ -113,6 +113,13 @@ export async function custodyBench(): Promise<void> {
       'view sample_accounts',
       sql`select count(*) filter (where not balances)::int as unbalanced from sample_accounts where collection_id = ${collection.id}`,
     );
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(
+        db,
+        sql`explain (analyze, buffers) select count(*) filter (where not balances)::int as unbalanced from sample_accounts where collection_id = ${collection.id}`,
+      );
+      console.log(plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n'));
+    }
     await audit(
       'sample_balance(id) per sample',
       sql`select count(*) filter (where not b.balances)::int as unbalanced

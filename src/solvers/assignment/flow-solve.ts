@@ -4,6 +4,7 @@
 // cost BIG, with BIG above any possible difference in affinity, so the cheapest flow meets every
 // min load whenever some flow can (the lower-bound transformation, done through costs).
 import { explainMinLoads, explainShortfall } from './explain.js';
+import { greedyStart } from './greedy-start.js';
 import type { Instance } from './instance.js';
 import { FlowNetwork, ShortestPathSolver } from './min-cost-flow.js';
 import type { AssignmentProgress, InfeasibilityReason } from './types.js';
@@ -23,12 +24,23 @@ export interface FlowOptions {
   phase?: string;
 }
 
-export function solveByFlow(instance: Instance, options: FlowOptions = {}): FlowRun {
+export interface AssignmentNetwork {
+  net: FlowNetwork;
+  sink: number;
+  totalDemand: number;
+  /** Per expert: its zero-cost arc to the sink carrying the min load (-1 when none). */
+  minArc: Int32Array;
+  /** Per expert: its zero-cost arc to the sink (the min-load arc, or the only arc without min loads). */
+  zeroSinkArc: Int32Array;
+  /** Pair k is arc 2k; a proposal's pairs are pairStart[p]..pairStart[p + 1]. */
+  pairStart: Int32Array;
+}
+
+export function buildNetwork(instance: Instance, weights?: Int32Array): AssignmentNetwork {
   const { demand, minLoad, maxLoad, pairP, pairR, pairA } = instance;
   const P = demand.length;
   const R = maxLoad.length;
   const sink = P + R;
-  const weights = options.weights;
   let maxA = 0;
   let minA = 0;
   for (let k = 0; k < pairA.length; k++) {
@@ -51,28 +63,46 @@ export function solveByFlow(instance: Instance, options: FlowOptions = {}): Flow
     net.addArc(pairP[k]!, P + pairR[k]!, 1, (weights ? weights[pairP[k]!]! : 1) * (maxA - pairA[k]!));
   }
   const minArc = new Int32Array(R).fill(-1);
+  const zeroSinkArc = new Int32Array(R).fill(-1);
   for (let r = 0; r < R; r++) {
     const upper = Math.max(0, maxLoad[r]!);
     const lower = Math.min(Math.max(0, minLoad[r]!), upper);
-    if (lower > 0) minArc[r] = net.addArc(P + r, sink, lower, 0);
-    if (upper > lower) net.addArc(P + r, sink, upper - lower, big);
+    if (lower > 0) zeroSinkArc[r] = minArc[r] = net.addArc(P + r, sink, lower, 0);
+    if (upper > lower) {
+      const arc = net.addArc(P + r, sink, upper - lower, big);
+      if (big === 0) zeroSinkArc[r] = arc;
+    }
   }
   net.freeze();
+  const pairStart = new Int32Array(P + 1);
+  for (let k = 0; k < pairP.length; k++) pairStart[pairP[k]! + 1]!++;
+  for (let p = 0; p < P; p++) pairStart[p + 1]! += pairStart[p]!;
+  return { net, sink, totalDemand, minArc, zeroSinkArc, pairStart };
+}
 
+export function solveByFlow(instance: Instance, options: FlowOptions = {}): FlowRun {
+  const { demand, pairP, pairR } = instance;
+  const P = demand.length;
+  const { net, sink, totalDemand, minArc, zeroSinkArc, pairStart } = buildNetwork(instance, options.weights);
   const solver = new ShortestPathSolver(net);
+  const placed = greedyStart({ net, pairStart, pairR, demand, zeroSinkArc, potential: solver.potential });
   const unfilled: number[] = [];
   let done = 0;
+  let augmented = 0;
   let status: FlowRun['status'] = 'complete';
-  outer: for (let p = 0; p < P; p++) {
-    for (let unit = 0; unit < demand[p]!; unit++) {
+  const pastDeadline = () => options.deadline !== undefined && Date.now() >= options.deadline;
+  if (pastDeadline() && placed.some((units, p) => units < demand[p]!)) status = 'time-limit';
+  outer: for (let p = 0; p < P && status === 'complete'; p++) {
+    done += placed[p]!;
+    for (let unit = placed[p]!; unit < demand[p]!; unit++) {
       if (!solver.augment(p, sink)) {
         unfilled.push(p);
         break;
       }
       done++;
-      if ((done & 1023) === 0) {
+      if ((++augmented & 1023) === 0) {
         options.onProgress?.({ phase: options.phase ?? 'flow', done, total: totalDemand });
-        if (options.deadline !== undefined && Date.now() > options.deadline) {
+        if (pastDeadline()) {
           status = 'time-limit';
           break outer;
         }

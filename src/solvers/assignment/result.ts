@@ -60,16 +60,29 @@ export function buildSolution(
 /** Proven upper bound on the worst proposal's affinity: each proposal alone with its best eligible experts. */
 export function worstUpperBound(instance: Instance): number {
   const { demand, demand0, maxLoad, pairP, pairR, pairA, fixedAffinity } = instance;
-  // Pairs are sorted by proposal: one run of pairs per proposal.
+  // Pairs are sorted by proposal: one run of pairs per proposal. The best `demand` affinities of a
+  // run are kept in a small descending array (demands are a handful), not by sorting the run.
   let bound = Infinity;
-  const run: number[] = [];
+  let maxDemand = 0;
+  for (let p = 0; p < demand.length; p++) maxDemand = Math.max(maxDemand, demand[p]!);
+  const best = new Float64Array(maxDemand);
   for (let k = 0, p = 0; p < demand.length; p++) {
-    run.length = 0;
-    for (; k < pairP.length && pairP[k] === p; k++) if (maxLoad[pairR[k]!]! > 0) run.push(pairA[k]!);
+    const keep = Math.max(0, demand[p]!);
+    let kept = 0;
+    for (; k < pairP.length && pairP[k] === p; k++) {
+      if (maxLoad[pairR[k]!]! <= 0 || keep === 0) continue;
+      const a = pairA[k]!;
+      if (kept === keep && a <= best[kept - 1]!) continue;
+      let i = kept < keep ? kept++ : kept - 1;
+      while (i > 0 && best[i - 1]! < a) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+      best[i] = a;
+    }
     if (demand0[p]! <= 0) continue;
-    run.sort((a, b) => b - a);
     let sum = fixedAffinity[p]!;
-    for (let i = 0; i < Math.min(run.length, Math.max(0, demand[p]!)); i++) sum += run[i]!;
+    for (let i = 0; i < kept; i++) sum += best[i]!;
     bound = Math.min(bound, sum);
   }
   return bound === Infinity ? 0 : bound;

@@ -197,4 +197,32 @@ describe('conflict detection', () => {
     expect(authorKey('Münker, Carsten')).toBe('munker c');
     expect(authorKey('张伟')).toBe('张伟');
   });
+  it('does not let a team member’s ORCID iD stick to their name: a namesake in a later byline is someone else', () => {
+    const orcid = '0000-0002-1825-0097';
+    // The first proposal names W. Zhang with an ORCID iD; the expert holds that iD under another name.
+    const withOrcid = proposal('p1', {
+      people: [{ role: 'applicant', personIds: ['z'], name: 'W. Zhang', orcid, emails: [], affiliations: [] }],
+      institutions: [],
+    });
+    // The second proposal's applicant co-authored with a W. Zhang of whom nothing else is known.
+    const namesake = proposal('p2', {
+      people: [
+        {
+          role: 'applicant',
+          personIds: ['y'],
+          name: 'Ana Silva',
+          emails: [],
+          affiliations: [],
+          publications: [{ title: 'Regolith at Chang’e-5', year: 2024, coauthors: ['W. Zhang'] }],
+        },
+      ],
+      institutions: [],
+    });
+    const found = detectConflicts([expert('e', { name: 'Li Na', orcid })], [withOrcid, namesake], RULES);
+    expect(kinds(found)).toEqual(['e/p1:own_proposal']);
+    // The same twice in one process: nothing learnt from the first run leaks into the second.
+    expect(kinds(detectConflicts([expert('e', { name: 'Li Na', orcid })], [withOrcid, namesake], RULES))).toEqual([
+      'e/p1:own_proposal',
+    ]);
+  });
 });

@@ -293,7 +293,8 @@ describe('determinism and the worker', () => {
     const inWorker = await solveAssignmentInWorker(snap);
     expect(JSON.stringify(inWorker)).toBe(JSON.stringify(direct));
 
-    const P = 3000;
+    // Large enough that building the network alone outlasts the limit.
+    const P = 30_000;
     const big: AssignmentSnapshot = {
       proposals: Array.from({ length: P }, (_, p) => ({ id: `p${p}`, demand: 2 })),
       reviewers: Array.from({ length: P }, (_, r) => ({ id: `r${r}`, maxLoad: 2 })),
