@@ -5,6 +5,7 @@ import { Problem, Uuid } from '../../contracts/common.js';
 import { decideSelection } from '../../services/selection/decide-selection.js';
 import { listSelectionDecisions } from '../../services/selection/list-selection-decisions.js';
 import { proposeSelection } from '../../services/selection/propose-selection.js';
+import { setMergeGroups } from '../../services/selection/set-merge-groups.js';
 import { setSelectionMerits } from '../../services/selection/set-selection-merits.js';
 import { setSelectionRules } from '../../services/selection/set-selection-rules.js';
 import { type AppContext, actorOf } from '../context.js';
@@ -42,6 +43,17 @@ const RulesBody = z.object({
   mustSelect: z.array(Official).max(5000).default([]),
   mustReject: z.array(Official).max(5000).default([]),
   allowPartialGrants: z.boolean().default(false),
+});
+const MergeGroupsBody = z.object({
+  groups: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300).describe('The merged project’s name, unique in the call.'),
+        members: z.array(Uuid).min(2).max(500).describe('The proposals merged into it (at least two).'),
+      }),
+    )
+    .max(1000)
+    .describe('Every merged project of the call (replaces the previous list; empty removes them all).'),
 });
 const DecisionsBody = z.object({
   decisions: z
@@ -107,6 +119,20 @@ export function selectionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => setSelectionRules(db, actorOf(request), request.params.id, request.body),
+  );
+  api.put(
+    '/api/calls/:id/selection/merge-groups',
+    {
+      config: decide,
+      schema: {
+        tags,
+        summary: 'Set the merged proposals: each group is selected or rejected as a whole, with the sum of its resources',
+        params: Id,
+        body: MergeGroupsBody,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => setMergeGroups(db, actorOf(request), request.params.id, request.body.groups),
   );
   api.post(
     '/api/calls/:id/selection/decisions',

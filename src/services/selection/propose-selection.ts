@@ -41,10 +41,13 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
     reasons: analysis.explanations ?? [],
     sweep: analysis.sweep ?? [],
     budgets: snapshot.instance.budgets.map((b, i) => ({ ...b, label: snapshot.budgets[i]!.label, used: result.used[i] ?? 0 })),
-    proposals: snapshot.proposals.map((p) => ({
-      ...p,
-      merit: snapshot.instance.proposals.find((q) => q.id === p.id)!.merit,
-    })),
+    // Each proposal's use of every budget (and its least use under a partial grant), so the board
+    // can re-check an edited set live with the solver's own check.
+    proposals: snapshot.proposals.map((p) => {
+      const model = snapshot.instance.proposals.find((q) => q.id === p.id)!;
+      return { ...p, merit: model.merit, use: model.use, minUse: model.minUse ?? null };
+    }),
+    groups: snapshot.groups,
     unscored: snapshot.unscored,
     rules: {
       countryCap: snapshot.instance.countryCap ?? null,
@@ -53,6 +56,8 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
       requires: snapshot.instance.requires ?? [],
       mustSelect: snapshot.instance.mustSelect ?? [],
       mustReject: snapshot.instance.mustReject ?? [],
+      together: snapshot.instance.together ?? [],
+      allowPartialGrants: snapshot.allowPartialGrants,
     },
   };
 }
