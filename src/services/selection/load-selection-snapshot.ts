@@ -45,6 +45,8 @@ export interface SelectionSnapshot {
   proposals: ProposalInfo[];
   /** Submitted proposals without a merit (no frozen panel result, none entered): not in the model. */
   unscored: string[];
+  /** The same, with their titles and countries, for the merits form. */
+  unscoredProposals: { id: string; title: string; country: string }[];
 }
 
 /** The panel's calibrated score (0–100, one decimal) as an integer merit. */
@@ -155,11 +157,13 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
   const proposals: Proposal[] = [];
   const infos: ProposalInfo[] = [];
   const unscored: string[] = [];
+  const unscoredProposals: { id: string; title: string; country: string }[] = [];
   for (const app of apps) {
     const stored = entered.get(app.id);
     const merit = stored?.merit ?? panel.get(app.id);
     if (merit === undefined) {
       unscored.push(app.id);
+      unscoredProposals.push({ id: app.id, title: app.title, country: app.country ?? 'unknown' });
       continue;
     }
     const use = budgets.map(() => 0);
@@ -211,6 +215,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     budgets: sources,
     proposals: infos,
     unscored,
+    unscoredProposals,
   };
 }
 

@@ -49,6 +49,7 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
     }),
     groups: snapshot.groups,
     unscored: snapshot.unscored,
+    unscoredProposals: snapshot.unscoredProposals,
     rules: {
       countryCap: snapshot.instance.countryCap ?? null,
       minCountries: snapshot.instance.minCountries ?? null,
