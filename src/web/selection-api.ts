@@ -133,8 +133,9 @@ const enc = encodeURIComponent;
 const base = (callId: string) => `/api/calls/${enc(callId)}/selection`;
 
 export const selectionApi = {
-  proposal: (callId: string, signal?: AbortSignal) =>
-    request<SelectionProposal>('GET', `${base(callId)}/proposal`, undefined, signal),
+  /** `quick`: the set, its bound and the budgets alone, without the re-solves behind reasons and the sweep. */
+  proposal: (callId: string, quick: boolean, signal?: AbortSignal) =>
+    request<SelectionProposal>('GET', `${base(callId)}/proposal${quick ? '?explain=false&sweep=false' : ''}`, undefined, signal),
   decisions: (callId: string, signal?: AbortSignal) =>
     request<FrozenDecision[]>('GET', `${base(callId)}/decisions`, undefined, signal),
   setMerits: (callId: string, merits: { applicationId: string; merit: number }[]) =>

@@ -30,6 +30,8 @@ let browser: Browser;
 let base: string;
 let official: SeededAccount;
 let call: SeededSelectionCall;
+/** A second call, run without review: its merits, rules and merged projects are set on the board. */
+let unscored: SeededSelectionCall;
 let page: Page;
 const contexts: BrowserContext[] = [];
 
@@ -54,6 +56,7 @@ async function seriousViolations(p: Page): Promise<string[]> {
     .map((v) => `[${v.impact}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+const row2 = (key: string) => page.locator(`[data-testid="ranking-row"][data-id="${unscored.ids[key]}"]`);
 const row = (key: string) => page.locator(`[data-testid="ranking-row"][data-id="${call.ids[key]}"]`);
 
 beforeAll(async () => {
@@ -68,6 +71,7 @@ beforeAll(async () => {
   await api(official, 'POST', `/api/calls/${call.callId}/selection/merits`, {
     merits: SEEDS.map((p) => ({ applicationId: call.ids[p.key], merit: p.merit })),
   });
+  unscored = await seedSelectionCall(db, { programId, applicantAccountId: applicant.id, proposals: SEEDS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
   contexts.push(context);
   context.setDefaultTimeout(20_000);
@@ -88,6 +92,7 @@ describe('the selection decision board in Chromium', () => {
   it('the official opens the board from My calls and sees the proven set, the budgets and a reason for every decision', async () => {
     await page.getByTestId('my-call').filter({ hasText: call.title }).getByTestId('my-call-selection').click();
     await page.getByTestId('selection-board').waitFor();
+    await page.getByTestId('analysis-pending').waitFor({ state: 'detached', timeout: 90_000 });
     expect(new URL(page.url()).pathname).toBe(`/staff/calls/${call.callId}/selection`);
     expect(await page.getByTestId('selection-status').textContent()).toBe('Proven optimal');
     expect(await page.getByTestId('selection-objective').textContent()).toBe('180');
@@ -175,6 +180,47 @@ describe('the selection decision board in Chromium', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'selection.decided'), eq(auditLog.subjectId, call.callId)));
     expect(audit!.details).toMatchObject({ merit: 150, optimum: 180, meritLost: 30 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('enters merits for a call run without review, sets a must-reject and merges two proposals; the optimiser re-solves each time', async () => {
+    await page.goto(`${base}/staff/calls/${unscored.callId}/selection`);
+    await page.getByTestId('selection-unscored').waitFor();
+    const merits = page.getByTestId('merits-panel');
+    for (const s of SEEDS) await merits.locator('label', { hasText: s.title }).getByTestId('merit-input').fill(String(s.merit));
+    await page.getByTestId('save-merits').click();
+    await expect.poll(() => page.getByTestId('selection-objective').textContent()).toBe('180');
+
+    // The official must reject D, with a reason: A and C now fill both budgets exactly (160).
+    await page.getByTestId('rules-panel').locator('summary').click();
+    await page.getByTestId('rules-must-reject-id').selectOption({ label: 'Water in apatite' });
+    await page.getByTestId('rules-must-reject-reason').fill('Export licence refused.');
+    await page.getByTestId('rules-must-reject-add').click();
+    await page.getByTestId('save-rules').click();
+    await expect.poll(() => page.getByTestId('selection-objective').textContent()).toBe('160');
+    await page.getByTestId('analysis-pending').waitFor({ state: 'detached', timeout: 90_000 });
+    expect(await row2('D').getByTestId('optimiser-reason').textContent()).toBe(
+      'The official’s decision: Export licence refused.',
+    );
+
+    // B and C merged into one project: selected together (90 g, 700 mg, merit 150), A no longer fits.
+    await page.getByTestId('merge-panel').locator('summary').click();
+    await page.getByTestId('merge-name').fill('Cooling and weathering');
+    for (const title of ['Basalt cooling rates', 'Space weathering of regolith'])
+      await page.getByTestId('merge-panel').locator('label', { hasText: title }).locator('input').check();
+    await page.getByTestId('merge-add').click();
+    await expect.poll(() => page.getByTestId('selection-objective').textContent()).toBe('150');
+    expect(await page.getByTestId('merged-chip').count()).toBe(2);
+    await page.getByTestId('analysis-pending').waitFor({ state: 'detached', timeout: 90_000 });
+    expect(await page.getByTestId('optimiser-verdict').allTextContents()).toEqual([
+      'Rejected',
+      'Selected',
+      'Selected',
+      'Rejected',
+    ]);
+    // Rejecting one member of the project rejects both: a merged project moves as a whole.
+    await row2('B').getByTestId('decision-outcome').selectOption('rejected');
+    expect(await row2('C').getByTestId('decision-outcome').inputValue()).toBe('rejected');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -22,6 +22,10 @@ const Json = z.record(z.string(), z.unknown());
 const ProposalQuery = z.object({
   timeLimit: z.coerce.number().min(0.1).max(60).optional().describe('Seconds the solver may search (default 10).'),
   sweep: z.enum(['true', 'false']).optional().describe('Include the what-if sweep (default true).'),
+  explain: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Include a reason per proposal, found by re-solving (default true); false gives the set alone, quickly.'),
 });
 const MeritsBody = z.object({
   merits: z
@@ -90,6 +94,7 @@ export function selectionRoutes(app: FastifyInstance, ctx: AppContext) {
       proposeSelection(db, actorOf(request), request.params.id, {
         timeLimitSec: request.query.timeLimit,
         sweep: request.query.sweep !== 'false',
+        explain: request.query.explain !== 'false',
       }),
   );
   api.post(

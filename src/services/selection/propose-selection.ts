@@ -11,6 +11,8 @@ export interface ProposeOptions {
   timeLimitSec?: number;
   /** The what-if sweep re-solves once per budget and step: skip it for a quick look. */
   sweep?: boolean;
+  /** A reason per proposal re-solves it forced in and out: skip it for the set alone. */
+  explain?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
   const snapshot = await loadSelectionSnapshot(db, call);
   const analysis = await runSelection(snapshot.instance, {
     timeLimitSec: options.timeLimitSec ?? 10,
-    explain: true,
+    explain: options.explain !== false,
     sweep: options.sweep === false ? undefined : DEFAULT_STEPS,
   });
   const { result } = analysis;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index.js';
 import type { Outcome, SelectionProposal } from '../../selection-api.js';
 import { BudgetBars } from './BudgetBars.js';
@@ -25,6 +25,18 @@ export function Board({ proposal: p, onDecided }: { proposal: SelectionProposal;
     conditions: {},
     reasons: Object.fromEntries(p.reasons.map((e) => [e.id, reasonText(e, p, t)])),
   }));
+  // The reasons arrive after the set (they take a re-solve per proposal): fill in those not yet written.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the reasons arrive, not on every new proposal object
+  useEffect(() => {
+    if (p.reasons.length === 0) return;
+    setDraft((d) => ({
+      ...d,
+      reasons: {
+        ...Object.fromEntries(p.reasons.map((e) => [e.id, reasonText(e, p, t)])),
+        ...Object.fromEntries(Object.entries(d.reasons).filter(([, text]) => text.trim() !== '')),
+      },
+    }));
+  }, [p.reasons]);
   const check = useMemo(() => checkWorkingSet(p, draft.outcomes), [p, draft.outcomes]);
   // A merged project moves as a whole: changing one member changes them all.
   const setOutcome = (id: string, outcome: Outcome) =>
