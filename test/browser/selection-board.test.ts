@@ -118,6 +118,10 @@ describe('the selection decision board in Chromium', () => {
     const budgets = await page.getByTestId('budget-text').allTextContents();
     expect(budgets).toEqual(['100 g used of 100 g (100%)', '800 mg used of 800 mg (100%)']);
     expect(await seriousViolations(page)).toEqual([]);
+    // And on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('moves a budget in the what-if and reads the best set at +20 % in words, chart and table', async () => {

@@ -39,7 +39,10 @@ function SelectionBoard({ callId }: { callId: string }) {
     ]);
     return { call, proposal, decisions };
   }, callId);
-  const full = useLoad((signal) => selectionApi.proposal(callId, false, signal), `${callId}#${round}`);
+  const full = useLoad(async (signal) => {
+    const call = await callsApi.one(callId, signal);
+    return selectionApi.proposal(call.id, false, signal);
+  }, `${callId}#${round}`);
   const reload = () => {
     setRound((r) => r + 1);
     reloadQuick();
