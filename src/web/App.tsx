@@ -28,6 +28,7 @@ import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
 import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
 import { RoundBoardPage } from './pages/review/RoundBoardPage.js';
 import { WorkspacePage } from './pages/review/WorkspacePage.js';
+import { SelectionBoardPage } from './pages/selection/SelectionBoardPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -87,6 +88,8 @@ function Page({ route }: { route: Route }) {
       return <ReviewFormPage id={route.id} />;
     case 'staff-call-review':
       return <CallReviewPage callId={route.callId} />;
+    case 'staff-call-selection':
+      return <SelectionBoardPage callId={route.callId} />;
     case 'staff-review-round':
       return <RoundBoardPage roundId={route.id} />;
     default:

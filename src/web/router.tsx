@@ -67,6 +67,7 @@ export type Route =
   | { page: 'review-assignment'; id: string }
   | { page: 'staff-call-review'; callId: string }
   | { page: 'staff-review-round'; id: string }
+  | { page: 'staff-call-selection'; callId: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -76,6 +77,7 @@ function matchStaffRoute(parts: string[]): Route {
   if (kind === 'calls' && id === undefined) return { page: 'my-calls' };
   if (kind === 'calls' && id === 'new' && action === undefined) return { page: 'call-new' };
   if (kind === 'calls' && id && action === 'edit') return { page: 'call-edit', id };
+  if (kind === 'calls' && id && action === 'selection') return { page: 'staff-call-selection', callId: id };
   if (kind === 'applications' && id && action === undefined) return { page: 'submitted-application', id };
   return { page: 'not-found' };
 }

@@ -156,6 +156,10 @@ const VISITS = {
   ],
   'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
   'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
+  // The open call (no proposal yet): a board of the demo Chang'e-8 call re-solves its 41 proposals for
+  // the reasons, longer than this test waits for a quiet network. test/browser/selection-board.test.ts
+  // checks a full board (reasons, what-if, override, frozen decision) with axe at both widths.
+  'staff-call-selection': [{ path: `/staff/calls/${OPEN_CALL}/selection`, roles: ['admin'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
 } satisfies Record<PageName, Visit[]>;
 

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -115,5 +116,48 @@ export const sampleAllocations = pgTable(
     uniqueIndex('sample_allocations_decision_offer_key').on(t.decisionId, t.sampleOfferId),
     index('sample_allocations_offer_idx').on(t.sampleOfferId),
     check('sample_allocations_mass', sql`${t.massMg} > 0`),
+  ],
+);
+
+/**
+ * Merged proposals (migration 0014): one project made of several proposals of a call, selected or
+ * rejected as a whole with the sum of their resources. Frozen once the call has decisions.
+ */
+export const selectionMergeGroups = pgTable(
+  'selection_merge_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    name: text('name').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('selection_merge_groups_name_key').on(t.callId, t.name),
+    uniqueIndex('selection_merge_groups_call_key').on(t.id, t.callId),
+    check('selection_merge_groups_name', sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+/** A proposal's membership of a merge group; a proposal is in at most one group of its call. */
+export const selectionMergeMembers = pgTable(
+  'selection_merge_members',
+  {
+    groupId: uuid('group_id').notNull(),
+    callId: uuid('call_id').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.applicationId] }),
+    foreignKey({
+      name: 'selection_merge_members_group_fk',
+      columns: [t.groupId, t.callId],
+      foreignColumns: [selectionMergeGroups.id, selectionMergeGroups.callId],
+    }).onDelete('cascade'),
+    uniqueIndex('selection_merge_members_application_key').on(t.callId, t.applicationId),
   ],
 );

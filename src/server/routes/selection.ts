@@ -5,6 +5,7 @@ import { Problem, Uuid } from '../../contracts/common.js';
 import { decideSelection } from '../../services/selection/decide-selection.js';
 import { listSelectionDecisions } from '../../services/selection/list-selection-decisions.js';
 import { proposeSelection } from '../../services/selection/propose-selection.js';
+import { setMergeGroups } from '../../services/selection/set-merge-groups.js';
 import { setSelectionMerits } from '../../services/selection/set-selection-merits.js';
 import { setSelectionRules } from '../../services/selection/set-selection-rules.js';
 import { type AppContext, actorOf } from '../context.js';
@@ -21,6 +22,10 @@ const Json = z.record(z.string(), z.unknown());
 const ProposalQuery = z.object({
   timeLimit: z.coerce.number().min(0.1).max(60).optional().describe('Seconds the solver may search (default 10).'),
   sweep: z.enum(['true', 'false']).optional().describe('Include the what-if sweep (default true).'),
+  explain: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Include a reason per proposal, found by re-solving (default true); false gives the set alone, quickly.'),
 });
 const MeritsBody = z.object({
   merits: z
@@ -42,6 +47,17 @@ const RulesBody = z.object({
   mustSelect: z.array(Official).max(5000).default([]),
   mustReject: z.array(Official).max(5000).default([]),
   allowPartialGrants: z.boolean().default(false),
+});
+const MergeGroupsBody = z.object({
+  groups: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300).describe('The merged project’s name, unique in the call.'),
+        members: z.array(Uuid).min(2).max(500).describe('The proposals merged into it (at least two).'),
+      }),
+    )
+    .max(1000)
+    .describe('Every merged project of the call (replaces the previous list; empty removes them all).'),
 });
 const DecisionsBody = z.object({
   decisions: z
@@ -78,6 +94,7 @@ export function selectionRoutes(app: FastifyInstance, ctx: AppContext) {
       proposeSelection(db, actorOf(request), request.params.id, {
         timeLimitSec: request.query.timeLimit,
         sweep: request.query.sweep !== 'false',
+        explain: request.query.explain !== 'false',
       }),
   );
   api.post(
@@ -107,6 +124,20 @@ export function selectionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => setSelectionRules(db, actorOf(request), request.params.id, request.body),
+  );
+  api.put(
+    '/api/calls/:id/selection/merge-groups',
+    {
+      config: decide,
+      schema: {
+        tags,
+        summary: 'Set the merged proposals: each group is selected or rejected as a whole, with the sum of its resources',
+        params: Id,
+        body: MergeGroupsBody,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => setMergeGroups(db, actorOf(request), request.params.id, request.body.groups),
   );
   api.post(
     '/api/calls/:id/selection/decisions',

@@ -19,6 +19,8 @@ function translate(error: unknown): never {
   const pg = pgErrorOf(error);
   if (pg?.code === PG.checkViolation && (pg.constraint === 'selection_module_pool' || pg.constraint === 'selection_sample_mass'))
     throw new AppError('OVER_LIMIT', `The database refused the decided set: ${(error as Error).message}`);
+  if (pg?.code === PG.checkViolation && pg.constraint === 'selection_merge_split')
+    throw new AppError('VALIDATION_FAILED', `The database refused the decided set: ${(error as Error).message}`);
   if (pg?.code === PG.uniqueViolation) throw new AppError('CONFLICT', 'This call has already been decided.');
   throw error;
 }
@@ -72,7 +74,9 @@ export async function decideSelection(db: Db, actor: Actor, callId: string, deci
       }));
       if (allocations.length) await tx.insert(sampleAllocations).values(allocations);
       // Fire the deferred budget triggers now, inside the use case, rather than at commit.
-      await tx.execute(sql`set constraints selection_decisions_within_budgets, sample_allocations_within_budgets immediate`);
+      await tx.execute(
+        sql`set constraints selection_decisions_within_budgets, sample_allocations_within_budgets, selection_decisions_merged_whole immediate`,
+      );
       await tx.update(calls).set({ status, updatedAt: sql`now()` }).where(eq(calls.id, call.id));
       const summary = {
         selected: decisions.filter((d) => d.outcome === 'selected').length,

@@ -70,6 +70,10 @@ export function checkDecisionSet(snapshot: SelectionSnapshot, decisions: Decisio
   );
   if (!broken.length) return;
   const labelOf = (rule: string) => {
+    if (rule.startsWith('together:')) {
+      const group = snapshot.groups.find((g) => `together:${g.id}` === rule);
+      return `merged project “${group?.name ?? rule}” is decided as a whole`;
+    }
     if (!rule.startsWith('budget:')) return rule;
     const at = snapshot.instance.budgets.findIndex((b) => `budget:${b.id}` === rule);
     const budget = snapshot.instance.budgets[at]!;

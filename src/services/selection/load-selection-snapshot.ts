@@ -8,6 +8,8 @@ import {
   hostModules,
   panelResults,
   reviewRounds,
+  selectionMergeGroups,
+  selectionMergeMembers,
   selectionMerits,
   selectionRules,
 } from '../../db/schema.js';
@@ -26,12 +28,25 @@ export interface ProposalInfo {
   meritSource: 'panel' | 'entered';
 }
 
+/** A merged project: its name, and the members that are in the model (sorted). */
+export interface MergeGroupInfo {
+  id: string;
+  name: string;
+  members: string[];
+}
+
 export interface SelectionSnapshot {
   instance: SelectionInstance;
+  /** The call's merged projects; each with two or more scored members is a `together` rule. */
+  groups: MergeGroupInfo[];
+  /** The call lets a sample request be granted less mass, down to its stated minimum. */
+  allowPartialGrants: boolean;
   budgets: BudgetSource[];
   proposals: ProposalInfo[];
   /** Submitted proposals without a merit (no frozen panel result, none entered): not in the model. */
   unscored: string[];
+  /** The same, with their titles and countries, for the merits form. */
+  unscoredProposals: { id: string; title: string; country: string }[];
 }
 
 /** The panel's calibrated score (0–100, one decimal) as an integer merit. */
@@ -142,11 +157,13 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
   const proposals: Proposal[] = [];
   const infos: ProposalInfo[] = [];
   const unscored: string[] = [];
+  const unscoredProposals: { id: string; title: string; country: string }[] = [];
   for (const app of apps) {
     const stored = entered.get(app.id);
     const merit = stored?.merit ?? panel.get(app.id);
     if (merit === undefined) {
       unscored.push(app.id);
+      unscoredProposals.push({ id: app.id, title: app.title, country: app.country ?? 'unknown' });
       continue;
     }
     const use = budgets.map(() => 0);
@@ -188,5 +205,33 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     instance.mustSelect = rules.mustSelect.filter((d) => known.has(d.id));
     instance.mustReject = rules.mustReject.filter((d) => known.has(d.id));
   }
-  return { instance, budgets: sources, proposals: infos, unscored };
+  const groups = await loadMergeGroups(db, call.id, known);
+  const together = groups.filter((g) => g.members.length >= 2).map((g) => ({ id: g.id, members: g.members }));
+  if (together.length) instance.together = together;
+  return {
+    instance,
+    groups,
+    allowPartialGrants: rules?.allowPartialGrants ?? false,
+    budgets: sources,
+    proposals: infos,
+    unscored,
+    unscoredProposals,
+  };
+}
+
+/** The call's merge groups (by name), each with its members that are in the model. */
+async function loadMergeGroups(db: DbOrTx, callId: string, known: Set<string>): Promise<MergeGroupInfo[]> {
+  const rows = await db
+    .select({ id: selectionMergeGroups.id, name: selectionMergeGroups.name, member: selectionMergeMembers.applicationId })
+    .from(selectionMergeGroups)
+    .innerJoin(selectionMergeMembers, eq(selectionMergeMembers.groupId, selectionMergeGroups.id))
+    .where(eq(selectionMergeGroups.callId, callId))
+    .orderBy(selectionMergeGroups.name, selectionMergeMembers.applicationId);
+  const groups = new Map<string, MergeGroupInfo>();
+  for (const r of rows) {
+    const g = groups.get(r.id) ?? { id: r.id, name: r.name, members: [] };
+    if (known.has(r.member)) g.members.push(r.member);
+    groups.set(r.id, g);
+  }
+  return [...groups.values()];
 }

@@ -11,6 +11,8 @@ export interface ProposeOptions {
   timeLimitSec?: number;
   /** The what-if sweep re-solves once per budget and step: skip it for a quick look. */
   sweep?: boolean;
+  /** A reason per proposal re-solves it forced in and out: skip it for the set alone. */
+  explain?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
   const snapshot = await loadSelectionSnapshot(db, call);
   const analysis = await runSelection(snapshot.instance, {
     timeLimitSec: options.timeLimitSec ?? 10,
-    explain: true,
+    explain: options.explain !== false,
     sweep: options.sweep === false ? undefined : DEFAULT_STEPS,
   });
   const { result } = analysis;
@@ -41,11 +43,15 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
     reasons: analysis.explanations ?? [],
     sweep: analysis.sweep ?? [],
     budgets: snapshot.instance.budgets.map((b, i) => ({ ...b, label: snapshot.budgets[i]!.label, used: result.used[i] ?? 0 })),
-    proposals: snapshot.proposals.map((p) => ({
-      ...p,
-      merit: snapshot.instance.proposals.find((q) => q.id === p.id)!.merit,
-    })),
+    // Each proposal's use of every budget (and its least use under a partial grant), so the board
+    // can re-check an edited set live with the solver's own check.
+    proposals: snapshot.proposals.map((p) => {
+      const model = snapshot.instance.proposals.find((q) => q.id === p.id)!;
+      return { ...p, merit: model.merit, use: model.use, minUse: model.minUse ?? null };
+    }),
+    groups: snapshot.groups,
     unscored: snapshot.unscored,
+    unscoredProposals: snapshot.unscoredProposals,
     rules: {
       countryCap: snapshot.instance.countryCap ?? null,
       minCountries: snapshot.instance.minCountries ?? null,
@@ -53,6 +59,8 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
       requires: snapshot.instance.requires ?? [],
       mustSelect: snapshot.instance.mustSelect ?? [],
       mustReject: snapshot.instance.mustReject ?? [],
+      together: snapshot.instance.together ?? [],
+      allowPartialGrants: snapshot.allowPartialGrants,
     },
   };
 }

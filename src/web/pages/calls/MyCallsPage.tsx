@@ -12,6 +12,9 @@ import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
 import { mayCreateCalls } from './staff-roles.js';
 
+/** Selection starts once applications are closed, and its board shows the frozen decision after. */
+const SELECTION_STATES = new Set(['closed', 'in_review', 'decided']);
+
 const STATES = ['draft', 'published', 'closed', 'in_review', 'decided', 'cancelled'] as const;
 
 /** The staff's home for calls: every call of their programs, in every state, with what they may do next. */
@@ -97,6 +100,11 @@ function CallsTable({ calls }: { calls: CallSummary[] }) {
                   {c.can.readApplications && c.status !== 'draft' ? (
                     <Link to={`/calls/${c.slug}/applications`} data-testid="my-call-applications">
                       Applications
+                    </Link>
+                  ) : null}{' '}
+                  {c.can.readApplications && SELECTION_STATES.has(c.status) ? (
+                    <Link to={`/staff/calls/${c.id}/selection`} data-testid="my-call-selection">
+                      Selection
                     </Link>
                   ) : null}{' '}
                   {c.can.edit || c.can.publish || c.can.close || c.can.cancel ? (

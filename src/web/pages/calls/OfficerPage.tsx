@@ -71,6 +71,10 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
       <p>
         <Link to={`/staff/calls/${call.id}/review`} data-testid="review-board-link">
           Review
+        </Link>{' '}
+        ·{' '}
+        <Link to={`/staff/calls/${call.id}/selection`} data-testid="selection-board-link">
+          Selection
         </Link>
       </p>
       <p className="lead">
