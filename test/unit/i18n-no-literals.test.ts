@@ -35,10 +35,12 @@ const VISIBLE_PROPS = new Set([
 const VISIBLE_CALLS = new Set(['useTitle', 'confirm', 'alert', 'prompt']);
 
 /**
- * Text that is not language: the product's name. (Text without any letter — "·", "—", "◐", "×",
- * "…", numbers — is not language either and passes without being listed.)
+ * Text that is not language: the product's name, the name of the SHA-256 checksum, and the "ORG" badge that stands beside country codes
+ * (CN, FR) as a code, not a word. Text without any letter ("·", "—", "◐", "×", "…", numbers) is not
+ * language either and passes without being listed, and so does text inside <code> (commands, headers).
  */
-const NOT_LANGUAGE = new Set(['Orbitshare']);
+const NOT_LANGUAGE = new Set(['Orbitshare', 'ORG', 'SHA-256']);
+const CODE_ELEMENTS = new Set(['code', 'kbd', 'samp']);
 
 /**
  * TEMPORARY: pages converted by other helpers in parallel (the review helper: review pages and
@@ -107,8 +109,10 @@ function findLiterals(path: string): Finding[] {
   };
 
   const visit = (node: ts.Node) => {
-    if (ts.isJsxText(node)) report(node, node.text);
-    else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) reportLiterals(node.expression);
+    if (ts.isJsxText(node)) {
+      const element = ts.isJsxElement(node.parent) ? node.parent.openingElement.tagName.getText(source) : '';
+      if (!CODE_ELEMENTS.has(element)) report(node, node.text);
+    } else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) reportLiterals(node.expression);
     else if (ts.isJsxAttribute(node) && VISIBLE_PROPS.has(node.name.getText(source)) && node.initializer) {
       if (ts.isStringLiteral(node.initializer)) report(node.initializer, node.initializer.text);
       else if (ts.isJsxExpression(node.initializer) && node.initializer.expression) reportLiterals(node.initializer.expression);

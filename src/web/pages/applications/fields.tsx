@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { Field } from '../../components/Form.js';
+import { formatNumber } from '../../format.js';
+import { i18n } from '../../i18n/index.js';
 
 // Editor controls: each carries `data-field` with its API path, so a submit error lands beside it.
 
@@ -73,7 +75,11 @@ export function TextArea({
           {hint ? ' ' : ''}
           {maxLength ? (
             <span className="counter">
-              {length.toLocaleString('en')} / {maxLength.toLocaleString('en')} characters
+              {i18n.t('fields.characters', {
+                ns: 'applications',
+                length: formatNumber(length),
+                max: formatNumber(maxLength),
+              })}
             </span>
           ) : null}
         </>
