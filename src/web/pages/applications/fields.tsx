@@ -182,15 +182,19 @@ export function NumberInput({
   useEffect(() => {
     setText((t) => (parse(t) === value ? t : value == null ? '' : String(value)));
   }, [value]);
+  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'applications', ...options });
+  const unitName = i18n.t(`unitName.${unit}`, { ns: 'common', defaultValue: unit });
   const trimmed = text.trim();
   const local =
     trimmed === '' || parse(text) !== undefined
       ? undefined
       : WHOLE.test(trimmed)
-        ? `Enter a number from ${min}${max != null ? ` to ${max}` : ' up'}.`
-        : `Enter a whole number of ${unit}.`;
+        ? max != null
+          ? t('fields.numberRange', { min, max })
+          : t('fields.numberFrom', { min })
+        : t('fields.wholeNumber', { unit: unitName });
   return (
-    <Field label={`${label} (${unit})`} error={error ?? local} hint={hint}>
+    <Field label={t('fields.withUnit', { label, unit: unitName })} error={error ?? local} hint={hint}>
       {(props) => (
         <input
           {...props}
