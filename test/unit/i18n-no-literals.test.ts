@@ -35,11 +35,12 @@ const VISIBLE_PROPS = new Set([
 const VISIBLE_CALLS = new Set(['useTitle', 'confirm', 'alert', 'prompt']);
 
 /**
- * Text that is not language: the product's name, the name of the SHA-256 checksum, and the "ORG" badge that stands beside country codes
- * (CN, FR) as a code, not a word. Text without any letter ("·", "—", "◐", "×", "…", numbers) is not
- * language either and passes without being listed, and so does text inside <code> (commands, headers).
+ * Text that is not language, the same in every language: the product's name, names of formats and
+ * algorithms (CSV, JSON, SHA-256), and the "ORG" badge that stands beside country codes (CN, FR) as a
+ * code. Text without any letter ("·", "—", "◐", "×", "…", numbers) is not language either and passes
+ * without being listed, and so does text inside <code> (commands, HTTP headers).
  */
-const NOT_LANGUAGE = new Set(['Orbitshare', 'ORG', 'SHA-256']);
+const NOT_LANGUAGE = new Set(['Orbitshare', 'ORG', 'SHA-256', 'CSV', 'JSON']);
 const CODE_ELEMENTS = new Set(['code', 'kbd', 'samp']);
 
 /**
