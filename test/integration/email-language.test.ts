@@ -91,4 +91,22 @@ describe(`e-mails in the recipient's language on ${databaseKind} Postgres`, () =
     expect((await client.lastMailTo('zh-invitee@example.org')).subject).toBe('邀请您加入 Orbitshare');
     expect((await client.lastMailTo('en-invitee@example.org')).subject).toBe('You are invited to Orbitshare');
   });
+
+  it('lets a person choose the language of their e-mails on their account, audited, and follows it', async () => {
+    const person = await personWithLocale('en');
+    const choose = (locale: string, headers: Record<string, string> = person.headers) =>
+      client.call({ method: 'PUT', url: '/api/account/locale', headers, payload: { locale } });
+    expect((await choose('zh', {})).statusCode).toBe(401);
+    expect((await choose('fr')).statusCode).toBe(400);
+    const chosen = await choose('zh');
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json()).toEqual({ locale: 'zh' });
+    const me = await client.call({ url: '/api/auth/me', headers: person.headers });
+    expect(me.json().account.locale).toBe('zh');
+    const [audit] = await client.auditRows('account.locale_changed', person.id);
+    expect(audit!.details).toEqual({ from: 'en', to: 'zh' });
+
+    expect((await askReset(person.email, '198.51.100.153')).statusCode).toBe(202);
+    expect((await client.lastMailTo(person.email)).subject).toBe('重置您的 Orbitshare 密码');
+  });
 });

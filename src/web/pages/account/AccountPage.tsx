@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format.js';
 import { useT } from '../../i18n/index.js';
 import { signOutAndGoHome } from '../../sign-out.js';
 import { useTitle } from '../../use-title.js';
+import { EmailLanguageSection } from './EmailLanguageSection.js';
 import { SessionsSection } from './SessionsSection.js';
 import { TokensSection } from './TokensSection.js';
 
@@ -58,6 +59,7 @@ function AccountView({ account }: { account: Account }) {
         )}
       </section>
 
+      <EmailLanguageSection account={account} />
       <SessionsSection />
       <TokensSection />
     </section>

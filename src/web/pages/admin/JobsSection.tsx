@@ -1,7 +1,7 @@
 import { adminApi, type JobRun } from '../../api.js';
 import { Chip } from '../../components/Chip.js';
 import { Loaded } from '../../components/PageState.js';
-import { formatDateTime, label } from '../../format.js';
+import { formatDateTime } from '../../format.js';
 import { i18n, useT } from '../../i18n/index.js';
 import { useLoadedState } from '../../use-load.js';
 
@@ -36,8 +36,8 @@ function Runs({ runs, testId, empty }: { runs: JobRun[]; testId: string; empty: 
     <ul className="rows" data-testid={testId}>
       {runs.map((run) => (
         <li key={run.id} className="row" data-testid="job-run">
-          <span className="message__subject">{run.kind}</span>{' '}
-          <Chip value={run.status} tone={TONE[run.status]} text={label(run.status)} /> <RunLine run={run} />
+          <span className="message__subject">{run.kind}</span> <Chip value={run.status} tone={TONE[run.status]} />{' '}
+          <RunLine run={run} />
           {run.lastError ? <p className="form-error">{t('lastError', { error: run.lastError })}</p> : null}
         </li>
       ))}
@@ -75,7 +75,9 @@ export function JobsSection() {
                     <span className="message__subject">{d.kind}</span> <span className="muted">{every(d.everySeconds)}</span>
                     <span className="row__meta" data-testid="duty-next">
                       {t('jobs.nextRun', { at: formatDateTime(d.nextRunAt) })}
-                      {d.lastRun ? ` · ${t('jobs.lastRun', { status: label(d.lastRun.status) })}` : ` · ${t('jobs.notRunYet')}`}
+                      {d.lastRun
+                        ? ` · ${t('jobs.lastRun', { status: t(`jobs.status.${d.lastRun.status}`) })}`
+                        : ` · ${t('jobs.notRunYet')}`}
                       {d.lastRun?.finishedAt ? ` ${formatDateTime(d.lastRun.finishedAt)}` : ''}
                       {d.lastRun?.lockedBy ? ` ${t('jobs.on', { server: d.lastRun.lockedBy })}` : ''}
                     </span>
