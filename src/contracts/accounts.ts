@@ -36,6 +36,7 @@ export const SignInBody = z.object({ email: Email, password: Password });
 export const EmailBody = z.object({ email: Email });
 export const TokenBody = z.object({ token: Token });
 export const NewPasswordBody = z.object({ token: Token, password: Password });
+export const LocaleBody = z.object({ locale: z.enum(LOCALES).describe('The language of your e-mails.') });
 
 export const Me = z.object({
   account: Account.nullable().describe('null when nobody is signed in.'),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
+import { useT } from './i18n/index.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
 import { ApplicationPage } from './pages/applications/ApplicationPage.js';
@@ -98,11 +99,14 @@ function Page({ route }: { route: Route }) {
 }
 
 function UnknownPage() {
-  useTitle('Not found');
+  const { t } = useT('common');
+  useTitle(t('state.notFoundTitle'));
   return <NotFound />;
 }
 
 export function App() {
+  // Subscribes the whole tree to the language: switching re-renders every page in place, no reload.
+  const { t } = useT('common');
   const path = usePath();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -115,15 +119,15 @@ export function App() {
   return (
     <>
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <Header path={path} />
       <main id="main" ref={main} tabIndex={-1} className="page" data-testid="main">
         <Page key={path} route={matchRoute(path)} />
       </main>
       <footer className="site-footer">
-        Orbitshare · public portal · data as reported by the agencies; <span className="unconfirmed">unconfirmed</span> marks
-        facts the sources disagree on · <a href="/api/docs">API</a>
+        {t('app.footer')} <span className="unconfirmed">{t('app.footerUnconfirmed')}</span> {t('app.footerUnconfirmedNote')} ·{' '}
+        <a href="/api/docs">{t('app.footerApi')}</a>
       </footer>
     </>
   );

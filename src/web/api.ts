@@ -11,7 +11,7 @@ import type {
   ProgramList,
   ProgramPage,
 } from '../contracts/portal.js';
-import type { Role, TokenScope } from '../domain/accounts/roles.js';
+import type { Locale, Role, TokenScope } from '../domain/accounts/roles.js';
 
 export type Account = z.infer<typeof accounts.Account>;
 export type Grant = z.infer<typeof accounts.GrantShape>;
@@ -178,6 +178,11 @@ export const accountApi = {
   createToken: (input: { name: string; scopes: TokenScope[]; expiresInDays: number | null }) =>
     post<NewApiToken>('/api/account/tokens', input),
   revokeToken: (id: string) => post<ApiToken>(`/api/account/tokens/${enc(id)}/revoke`),
+  setLocale: async (locale: Locale) => {
+    const answer = await request<{ locale: Locale }>('PUT', '/api/account/locale', { locale });
+    await refreshSession();
+    return answer;
+  },
 };
 
 /** Administration (see src/server/routes/admin.ts). */

@@ -1,15 +1,15 @@
 import type { Eligibility, ModuleOffer } from './calls-api.js';
-import { formatGrams, formatMilligrams, formatMilliwatts, formatNumber, formatTempRange, label } from './format.js';
+import { formatGrams, formatMilligrams, formatMilliwatts, formatNumber, formatTempRange, label, withUnit } from './format.js';
+import { currentLocale, i18n } from './i18n/index.js';
 
 // Words for a call's rules and resources; numbers stay integers (mg, g, mW, mm, °C) until here.
 
-let regions: Intl.DisplayNames | null = null;
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'calls', ...options });
 
-/** "CN" → "China"; an unknown code stays as it is. */
+/** "CN" → "China" (or "中国"); an unknown code stays as it is. */
 export function countryName(code: string): string {
   try {
-    regions ??= new Intl.DisplayNames('en', { type: 'region' });
-    return regions.of(code.toUpperCase()) ?? code;
+    return new Intl.DisplayNames(currentLocale(), { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
@@ -18,21 +18,20 @@ export function countryName(code: string): string {
 function listOf(codes: string[]): string {
   const names = codes.map(countryName);
   try {
-    return new Intl.ListFormat('en', { type: 'disjunction' }).format(names);
+    return new Intl.ListFormat(currentLocale(), { type: 'disjunction' }).format(names);
   } catch {
-    return names.join(' or ');
+    return names.join(' / ');
   }
 }
 
 /** The eligibility rules as sentences. */
 export function eligibilityRules(e: Eligibility): string[] {
   const rules: string[] = [];
-  if (e.leadCountries?.length) rules.push(`Led by an institution in ${listOf(e.leadCountries)}.`);
-  if (e.allowedCountries?.length) rules.push(`Every institution of the team is in ${listOf(e.allowedCountries)}.`);
-  if (e.excludedCountries?.length) rules.push(`No institution of the team is in ${listOf(e.excludedCountries)}.`);
-  if (e.maxEntities != null)
-    rules.push(`At most ${e.maxEntities} ${e.maxEntities === 1 ? 'institution' : 'institutions'} in a team (the lead included).`);
-  if (rules.length === 0) rules.push('Open to institutions from any country or region.');
+  if (e.leadCountries?.length) rules.push(t('eligibility.lead', { countries: listOf(e.leadCountries) }));
+  if (e.allowedCountries?.length) rules.push(t('eligibility.allowed', { countries: listOf(e.allowedCountries) }));
+  if (e.excludedCountries?.length) rules.push(t('eligibility.excluded', { countries: listOf(e.excludedCountries) }));
+  if (e.maxEntities != null) rules.push(t('eligibility.maxEntities', { count: e.maxEntities, n: formatNumber(e.maxEntities) }));
+  if (rules.length === 0) rules.push(t('eligibility.open'));
   return rules;
 }
 
@@ -44,28 +43,31 @@ export function envelope(o: Pick<ModuleOffer, 'itemMaxLengthMm' | 'itemMaxWidthM
   const { itemMaxLengthMm: l, itemMaxWidthMm: w, itemMaxHeightMm: h } = o;
   if (l == null && w == null && h == null) return null;
   const part = (n: number | null) => (n == null ? '—' : formatNumber(n));
-  return `${part(l)} × ${part(w)} × ${part(h)} mm`;
+  return i18n.t('unit.envelope', { ns: 'common', l: part(l), w: part(w), h: part(h) });
 }
 
 export function mountingText(m: string): string {
-  return m === 'either' ? 'Inside or outside' : label(m);
+  return m === 'either' ? t('mounting.either') : label(m);
 }
 
 /** The per-item limits of a module offer, as label/value pairs (only those the call sets). */
 export function itemLimits(o: ModuleOffer): [string, string][] {
   const rows: [string, string | null][] = [
-    ['Mass per item', o.itemMaxMassG == null ? null : `≤ ${mass(o.itemMaxMassG)}`],
-    ['Average power', o.itemMaxAvgPowerMw == null ? null : `≤ ${power(o.itemMaxAvgPowerMw)}`],
-    ['Peak power', o.itemMaxPeakPowerMw == null ? null : `≤ ${power(o.itemMaxPeakPowerMw)}`],
-    ['Envelope (L × W × H)', envelope(o) ? `≤ ${envelope(o)}` : null],
-    ['Temperature', o.itemMinTempC != null && o.itemMaxTempC != null ? formatTempRange(o.itemMinTempC, o.itemMaxTempC) : null],
-    ['Mounting', mountingText(o.mounting)],
+    [t('limits.massPerItem'), o.itemMaxMassG == null ? null : `≤ ${mass(o.itemMaxMassG)}`],
+    [t('limits.averagePower'), o.itemMaxAvgPowerMw == null ? null : `≤ ${power(o.itemMaxAvgPowerMw)}`],
+    [t('limits.peakPower'), o.itemMaxPeakPowerMw == null ? null : `≤ ${power(o.itemMaxPeakPowerMw)}`],
+    [t('limits.envelope'), envelope(o) ? `≤ ${envelope(o)}` : null],
+    [
+      t('limits.temperature'),
+      o.itemMinTempC != null && o.itemMaxTempC != null ? formatTempRange(o.itemMinTempC, o.itemMaxTempC) : null,
+    ],
+    [t('limits.mounting'), mountingText(o.mounting)],
   ];
   return rows.filter((r): r is [string, string] => r[1] != null);
 }
 
 export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${formatNumber(Math.round(n / 102.4) / 10)} KB`;
-  return `${formatNumber(Math.round(n / 104857.6) / 10)} MB`;
+  if (n < 1024) return withUnit(n, 'B');
+  if (n < 1024 * 1024) return withUnit(Math.round(n / 102.4) / 10, 'KB');
+  return withUnit(Math.round(n / 104857.6) / 10, 'MB');
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { currentLocale, i18n } from './i18n/index.js';
 
 // Deadlines: shown in the call's time zone and in the viewer's, counted down on a clock corrected by
 // the server's `serverNow` (a viewer's computer clock may be minutes off).
@@ -30,13 +31,13 @@ export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().time
 /** "30 Sep 2025, 23:59 GMT+8 (Asia/Shanghai)": a moment in a named zone, always saying which. */
 export function formatInZone(iso: string, timeZone: string): string {
   try {
-    const text = new Intl.DateTimeFormat('en', {
+    const text = new Intl.DateTimeFormat(currentLocale(), {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone,
     }).format(new Date(iso));
     const short =
-      new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'short' })
+      new Intl.DateTimeFormat(currentLocale(), { timeZone, timeZoneName: 'short' })
         .formatToParts(new Date(iso))
         .find((p) => p.type === 'timeZoneName')?.value ?? '';
     return short === timeZone || !short ? `${text} ${timeZone}` : `${text} ${short} (${timeZone})`;
@@ -47,20 +48,22 @@ export function formatInZone(iso: string, timeZone: string): string {
 
 /** "10:42:03" in the viewer's zone, with the zone's short name. */
 export function formatClockTime(ms: number): string {
-  return new Intl.DateTimeFormat('en', { timeStyle: 'medium', hourCycle: 'h23' } as Intl.DateTimeFormatOptions).format(
+  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'medium', hourCycle: 'h23' } as Intl.DateTimeFormatOptions).format(
     new Date(ms),
   );
 }
 
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'common', ...options });
+
 /** "12 d 4 h 31 min" (or with seconds under a day); "closed" once past. */
 export function formatRemaining(ms: number): string {
-  if (ms <= 0) return 'closed';
+  if (ms <= 0) return t('countdown.closed');
   const s = Math.floor(ms / 1000);
   const days = Math.floor(s / 86400);
   const hours = Math.floor((s % 86400) / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
-  if (days > 0) return `${days} d ${hours} h ${minutes} min`;
-  if (hours > 0) return `${hours} h ${minutes} min ${seconds} s`;
-  return `${minutes} min ${seconds} s`;
+  if (days > 0) return t('countdown.days', { days, hours, minutes });
+  if (hours > 0) return t('countdown.hours', { hours, minutes, seconds });
+  return t('countdown.minutes', { minutes, seconds });
 }

@@ -5,6 +5,7 @@ import * as c from '../../contracts/accounts.js';
 import { Problem, Uuid } from '../../contracts/common.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/accounts/api-tokens.js';
 import { listMySessions, revokeMySession } from '../../services/accounts/my-sessions.js';
+import { setMyLocale } from '../../services/accounts/set-my-locale.js';
 import { type AppContext, actorOf } from '../context.js';
 
 const tags = ['account'];
@@ -62,5 +63,18 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Revoke one of my API tokens', params: IdParams, response: { 200: c.ApiToken, ...errors } },
     },
     async (request) => revokeApiToken(db, actorOf(request), request.params.id),
+  );
+  api.put(
+    '/api/account/locale',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Choose the language of my e-mails (en or zh)',
+        body: c.LocaleBody,
+        response: { 200: c.LocaleBody, ...errors },
+      },
+    },
+    async (request) => setMyLocale(db, actorOf(request), request.body.locale),
   );
 }

@@ -1,4 +1,5 @@
-import { formatNumber } from '../format.js';
+import { counted, formatNumber } from '../format.js';
+import { useT } from '../i18n/index.js';
 
 export interface Bar {
   key: string;
@@ -41,6 +42,7 @@ export interface Demand {
  * hatched end, the requested amount the bar (red once it reaches into the reserve or beyond).
  */
 export function DemandChart({ rows, testId }: { rows: Demand[]; testId?: string }) {
+  const { t } = useT('common');
   return (
     <ul className="demand" data-testid={testId}>
       {rows.map((r) => {
@@ -54,10 +56,10 @@ export function DemandChart({ rows, testId }: { rows: Demand[]; testId?: string 
               <strong>{r.label}</strong>
               <span className="muted">
                 {' '}
-                — requested {r.format(r.requested)} in {r.requests} {r.requests === 1 ? 'request' : 'requests'} · offered{' '}
-                {r.format(r.offered)}
-                {r.reserve > 0 ? `, of which ${r.format(r.reserve)} reserve` : ''}
-                {over ? (r.reserve > 0 ? ' · more than can be lent' : ' · oversubscribed') : ''}
+                — {t('demand.requested', { requested: r.format(r.requested), requests: counted(r.requests, 'request') })} ·{' '}
+                {t('demand.offered', { offered: r.format(r.offered) })}
+                {r.reserve > 0 ? t('demand.reserve', { reserve: r.format(r.reserve) }) : ''}
+                {over ? ` · ${r.reserve > 0 ? t('demand.overLendable') : t('demand.oversubscribed')}` : ''}
               </span>
             </p>
             <svg className="demand__svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">

@@ -1,6 +1,7 @@
 import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { simplePasswordProblem } from '../../domain/accounts/password-policy.js';
 import { ApiError } from '../api.js';
+import { i18n } from '../i18n/index.js';
 
 export type FieldErrors = Record<string, string>;
 
@@ -54,7 +55,7 @@ export function useForm() {
     if (Object.keys(invalid).length > 0) {
       setState((s) => ({
         busy: false,
-        detail: 'Please correct the fields marked below.',
+        detail: i18n.t('form.correctFields', { ns: 'common' }),
         fields: invalid,
         attempt: s.attempt + 1,
       }));
@@ -148,7 +149,7 @@ export function TextField({
 export function SubmitButton({ busy, children, testId }: { busy: boolean; children: ReactNode; testId?: string }) {
   return (
     <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined} data-testid={testId}>
-      {busy ? 'Please wait…' : children}
+      {busy ? i18n.t('form.pleaseWait', { ns: 'common' }) : children}
     </button>
   );
 }
@@ -158,7 +159,7 @@ export function passwordProblems(password: string, confirm: string): FieldErrors
   const fields: FieldErrors = {};
   const problem = simplePasswordProblem(password);
   if (problem) fields.password = problem;
-  if (confirm !== password) fields.confirm = 'The two passwords differ.';
+  if (confirm !== password) fields.confirm = i18n.t('form.passwordsDiffer', { ns: 'common' });
   return fields;
 }
 

@@ -1,17 +1,48 @@
 import { isAdministrator, useSession } from '../api.js';
+import { currentLanguage, setLanguage, useT } from '../i18n/index.js';
+import { LANGUAGES, LOCALE_TAG } from '../i18n/languages.js';
 import { isCallStaff } from '../pages/calls/staff-roles.js';
 import { Link } from '../router.js';
 import { signOutAndGoHome } from '../sign-out.js';
 import { ReviewNavLink } from './ReviewNavLink.js';
 
 const NAV = [
-  { to: '/', label: 'Home', match: (p: string) => p === '/' },
-  { to: '/programs', label: 'Programs', match: (p: string) => p.startsWith('/programs') },
-  { to: '/countries', label: 'Countries', match: (p: string) => p.startsWith('/countries') },
-  { to: '/calls', label: 'Calls', match: (p: string) => p.startsWith('/calls') },
+  { to: '/', key: 'home', match: (p: string) => p === '/' },
+  { to: '/programs', key: 'programs', match: (p: string) => p.startsWith('/programs') },
+  { to: '/countries', key: 'countries', match: (p: string) => p.startsWith('/countries') },
+  { to: '/calls', key: 'calls', match: (p: string) => p.startsWith('/calls') },
 ];
 
+/**
+ * The visible language switch: each language named in itself (so a reader who cannot read the
+ * current one still finds theirs), the current one pressed. The choice applies at once and is
+ * remembered for the next visit.
+ */
+function LanguageSwitch() {
+  const { t } = useT('common');
+  const current = currentLanguage();
+  return (
+    <fieldset className="language-switch" data-testid="language-switch">
+      <legend className="visually-hidden">{t('language.switchLabel')}</legend>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={LOCALE_TAG[language]}
+          className="language-switch__option"
+          aria-pressed={language === current}
+          onClick={() => setLanguage(language)}
+          data-testid={`language-${language}`}
+        >
+          {t(`language.${language}`)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
 export function Header({ path }: { path: string }) {
+  const { t } = useT('common');
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -21,22 +52,18 @@ export function Header({ path }: { path: string }) {
           </span>
           Orbitshare
         </Link>
-        <nav aria-label="Main" className="site-nav">
+        <nav aria-label={t('nav.main')} className="site-nav">
           {NAV.map((item) => (
-            <Link
-              key={item.to}
-              to={item.to}
-              data-testid={`nav-${item.label.toLowerCase()}`}
-              aria-current={item.match(path) ? 'page' : undefined}
-            >
-              {item.label}
+            <Link key={item.to} to={item.to} data-testid={`nav-${item.key}`} aria-current={item.match(path) ? 'page' : undefined}>
+              {t(`nav.${item.key}`)}
             </Link>
           ))}
           <a href="/api/docs" data-testid="nav-api-docs">
-            API docs
+            {t('nav.apiDocs')}
           </a>
         </nav>
         <AccountNav path={path} />
+        <LanguageSwitch />
       </div>
     </header>
   );
@@ -44,14 +71,15 @@ export function Header({ path }: { path: string }) {
 
 /** Only what the person may do: sign in or up when anonymous; their account, sign out, and Admin for administrators. */
 function AccountNav({ path }: { path: string }) {
+  const { t } = useT('common');
   const { status, account } = useSession();
   // Until the server has said who is signed in, show nothing rather than a wrong "Sign in".
   if (status === 'loading') return <div className="account-nav" aria-hidden="true" />;
   if (!account) {
     return (
-      <nav aria-label="Account" className="site-nav account-nav" data-testid="account-nav">
+      <nav aria-label={t('nav.account')} className="site-nav account-nav" data-testid="account-nav">
         <Link to="/sign-in" aria-current={path === '/sign-in' ? 'page' : undefined} data-testid="nav-sign-in">
-          Sign in
+          {t('nav.signIn')}
         </Link>
         <Link
           to="/sign-up"
@@ -59,31 +87,31 @@ function AccountNav({ path }: { path: string }) {
           aria-current={path === '/sign-up' ? 'page' : undefined}
           data-testid="nav-sign-up"
         >
-          Sign up
+          {t('nav.signUp')}
         </Link>
       </nav>
     );
   }
   return (
-    <nav aria-label="Account" className="site-nav account-nav" data-testid="account-nav">
+    <nav aria-label={t('nav.account')} className="site-nav account-nav" data-testid="account-nav">
       {account.grants.some((g) => g.role === 'applicant') ? (
         <Link
           to="/applications"
           aria-current={path.startsWith('/applications') ? 'page' : undefined}
           data-testid="nav-applications"
         >
-          My applications
+          {t('nav.myApplications')}
         </Link>
       ) : null}
       {isCallStaff(account) ? (
         <Link to="/staff/calls" aria-current={path.startsWith('/staff') ? 'page' : undefined} data-testid="nav-my-calls">
-          My calls
+          {t('nav.myCalls')}
         </Link>
       ) : null}
       <ReviewNavLink account={account} path={path} />
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
-          Admin
+          {t('nav.admin')}
         </Link>
       ) : null}
       <Link to="/account" aria-current={path === '/account' ? 'page' : undefined} data-testid="nav-account">
@@ -93,7 +121,7 @@ function AccountNav({ path }: { path: string }) {
         {account.displayName}
       </Link>
       <button type="button" className="site-nav__button" onClick={() => void signOutAndGoHome()} data-testid="nav-sign-out">
-        Sign out
+        {t('nav.signOut')}
       </button>
     </nav>
   );

@@ -1,39 +1,44 @@
 import { type ReactNode, useEffect } from 'react';
+import { useT } from '../i18n/index.js';
 import { Link } from '../router.js';
 import type { Load } from '../use-load.js';
 
 export function Loading() {
+  const { t } = useT('common');
   return (
     <div className="state" role="status" aria-live="polite" data-testid="loading">
-      <span className="spinner" aria-hidden="true" /> Loading…
+      <span className="spinner" aria-hidden="true" /> {t('state.loading')}
     </div>
   );
 }
 
-export function NotFound({ what = 'page' }: { what?: string }) {
+export function NotFound({ what }: { what?: string }) {
+  const { t } = useT('common');
+  const title = t('state.notFoundTitle');
   // The tab and the history say "Not found" too, not the title of the page that was expected.
   useEffect(() => {
-    document.title = 'Not found · Orbitshare';
-  }, []);
+    document.title = `${title} · Orbitshare`;
+  }, [title]);
   return (
     <section className="state state--not-found" data-testid="not-found">
-      <h1>Not found</h1>
-      <p>We could not find this {what}. It may have been archived, or the address may be mistyped.</p>
+      <h1>{title}</h1>
+      <p>{t('state.notFound', { what: what ?? t('state.page') })}</p>
       <p>
-        <Link to="/">Back to the portal home</Link>
+        <Link to="/">{t('state.backHome')}</Link>
       </p>
     </section>
   );
 }
 
 export function ErrorPanel({ message }: { message: string }) {
+  const { t } = useT('common');
   return (
     <section className="state state--error" role="alert" data-testid="error">
-      <h1>Something went wrong</h1>
+      <h1>{t('state.errorTitle')}</h1>
       <p>{message}</p>
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Try again
+          {t('state.tryAgain')}
         </button>
       </p>
     </section>

@@ -1,27 +1,30 @@
 import type { CountryRef, InstitutionRef, OrganisationRef } from '../../contracts/portal.js';
+import { useT } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { Name } from './Name.js';
 
 export function CountryLink({ country }: { country: CountryRef }) {
+  const { t } = useT('common');
   return (
     <Link to={`/countries/${country.code}`} className="country-link" data-testid="country-link">
       <span className="code" aria-hidden="true">
         {country.code}
       </span>
       <Name name={country.name} nativeName={country.nativeName} />
-      {country.kind === 'region' ? <span className="muted"> (region)</span> : null}
+      {country.kind === 'region' ? <span className="muted"> {t('partner.region')}</span> : null}
     </Link>
   );
 }
 
 export function OrganisationLabel({ organisation }: { organisation: OrganisationRef }) {
+  const { t } = useT('common');
   return (
     <span className="org-label" title={organisation.name}>
       <span className="code code--org" aria-hidden="true">
         ORG
       </span>
       {organisation.acronym}
-      <span className="visually-hidden"> ({organisation.name}, international organisation)</span>
+      <span className="visually-hidden"> {t('partner.organisationSuffix', { name: organisation.name })}</span>
     </span>
   );
 }

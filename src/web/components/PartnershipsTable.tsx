@@ -1,4 +1,5 @@
 import type { PortalPartnership } from '../../contracts/portal.js';
+import { useT } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { Chip } from './Chip.js';
 import { Name } from './Name.js';
@@ -32,34 +33,35 @@ export function PartnershipsTable({
   partnerships: PortalPartnership[];
   showProgram?: boolean;
 }) {
-  if (partnerships.length === 0) return <p className="muted">No partnerships.</p>;
+  const { t } = useT('common');
+  if (partnerships.length === 0) return <p className="muted">{t('partnerships.none')}</p>;
   return (
-    <TableScroll label="Partnerships table">
+    <TableScroll label={t('partnerships.table')}>
       <table className="table table--cards" data-testid="partnerships-table">
         <thead>
           <tr>
-            <th scope="col">Partner</th>
-            {showProgram ? <th scope="col">Program</th> : null}
-            <th scope="col">Kind</th>
-            <th scope="col">Joined</th>
+            <th scope="col">{t('partnerships.partner')}</th>
+            {showProgram ? <th scope="col">{t('partnerships.program')}</th> : null}
+            <th scope="col">{t('partnerships.kind')}</th>
+            <th scope="col">{t('partnerships.joined')}</th>
           </tr>
         </thead>
         <tbody>
           {partnerships.map((p) => (
             <tr key={p.id} data-testid="partnership-row">
-              <td data-label="Partner">
+              <td data-label={t('partnerships.partner')}>
                 <Partner p={p} /> <Unconfirmed fact={p} />
                 {p.note ? <p className="cell-note">{p.note}</p> : null}
               </td>
               {showProgram ? (
-                <td data-label="Program">
+                <td data-label={t('partnerships.program')}>
                   <Link to={`/programs/${p.program.slug}`}>{p.program.name}</Link>
                 </td>
               ) : null}
-              <td data-label="Kind">
+              <td data-label={t('partnerships.kind')}>
                 <Chip value={p.kind} tone="level" />
               </td>
-              <td data-label="Joined">{p.joinedOn ?? '—'}</td>
+              <td data-label={t('partnerships.joined')}>{p.joinedOn ?? '—'}</td>
             </tr>
           ))}
         </tbody>

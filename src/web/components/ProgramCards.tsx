@@ -1,4 +1,5 @@
 import type { ProgramRef } from '../../contracts/portal.js';
+import { useT } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { Chip } from './Chip.js';
 import { Name } from './Name.js';
@@ -6,7 +7,8 @@ import { Unconfirmed } from './Unconfirmed.js';
 
 /** A compact list of programs linking to their pages, with an optional line under each. */
 export function ProgramCards({ programs, detail }: { programs: ProgramRef[]; detail?: (p: ProgramRef) => string | null }) {
-  if (programs.length === 0) return <p className="muted">No programs.</p>;
+  const { t } = useT('common');
+  if (programs.length === 0) return <p className="muted">{t('programs.none')}</p>;
   return (
     <ul className="cards">
       {programs.map((p) => (

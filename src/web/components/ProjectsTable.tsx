@@ -1,5 +1,6 @@
 import type { PortalProject } from '../../contracts/portal.js';
 import { formatGrams } from '../format.js';
+import { useT } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { Chip } from './Chip.js';
 import { Name } from './Name.js';
@@ -9,34 +10,35 @@ import { Unconfirmed } from './Unconfirmed.js';
 
 /** Projects with their participants; on a phone each row becomes a card. */
 export function ProjectsTable({ projects, showProgram = false }: { projects: PortalProject[]; showProgram?: boolean }) {
-  if (projects.length === 0) return <p className="muted">No projects yet.</p>;
+  const { t } = useT('common');
+  if (projects.length === 0) return <p className="muted">{t('projects.none')}</p>;
   return (
-    <TableScroll label="Projects table">
+    <TableScroll label={t('projects.table')}>
       <table className="table table--cards" data-testid="projects-table">
         <thead>
           <tr>
-            <th scope="col">Project</th>
-            <th scope="col">Participants</th>
-            {showProgram ? <th scope="col">Program</th> : null}
-            <th scope="col">Level · status</th>
+            <th scope="col">{t('projects.project')}</th>
+            <th scope="col">{t('projects.participants')}</th>
+            {showProgram ? <th scope="col">{t('projects.program')}</th> : null}
+            <th scope="col">{t('projects.levelStatus')}</th>
           </tr>
         </thead>
         <tbody>
           {projects.map((p) => (
             <tr key={p.id} data-testid="project-row">
-              <td data-label="Project">
+              <td data-label={t('projects.project')}>
                 <strong data-testid="project-title">{p.title}</strong> <Unconfirmed fact={p} />
                 {p.summary ? <p className="cell-note">{p.summary}</p> : null}
                 {p.hostModule || p.massG != null ? (
                   <p className="cell-note">{[p.hostModule?.name, formatGrams(p.massG)].filter(Boolean).join(' · ')}</p>
                 ) : null}
               </td>
-              <td data-label="Participants">
+              <td data-label={t('projects.participants')}>
                 <ul className="participants">
                   {p.participants.map(({ role, institution }) => (
                     <li key={institution.id} data-testid="participant">
                       <InstitutionLink institution={institution} />
-                      {role === 'lead' ? <span className="role">lead</span> : null}
+                      {role === 'lead' ? <span className="role">{t('projects.lead')}</span> : null}
                       <span className="participant-home">
                         <Home institution={institution} />
                       </span>
@@ -45,13 +47,13 @@ export function ProjectsTable({ projects, showProgram = false }: { projects: Por
                 </ul>
               </td>
               {showProgram ? (
-                <td data-label="Program">
+                <td data-label={t('projects.program')}>
                   <Link to={`/programs/${p.program.slug}`}>
                     <Name name={p.program.name} nativeName={p.program.nativeName} />
                   </Link>
                 </td>
               ) : null}
-              <td data-label="Level · status">
+              <td data-label={t('projects.levelStatus')}>
                 <Chip value={p.level} tone="level" /> <Chip value={p.status} />
               </td>
             </tr>

@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Choice, type RegistryKind, registryApi } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { Field } from './Form.js';
-
-const NOUN: Record<RegistryKind, string> = {
-  institutions: 'institution',
-  programs: 'program',
-  'sample-collections': 'sample collection',
-};
 
 /**
  * A searchable select over a registry list: type to narrow the list (20 at a time, by name), then
@@ -28,7 +23,9 @@ export function RecordPicker({
   error?: string;
   testId?: string;
 }) {
-  const noun = NOUN[kind];
+  const { t } = useT('common');
+  const noun = t(`picker.noun.${kind}`);
+  const nouns = t(`picker.nouns.${kind}`);
   const [query, setQuery] = useState('');
   const [choices, setChoices] = useState<Choice[] | null>(null);
   const [selected, setSelected] = useState<Choice | null>(null);
@@ -72,19 +69,14 @@ export function RecordPicker({
   const shown = selected && !choices?.some((c) => c.id === selected.id) ? [selected, ...(choices ?? [])] : (choices ?? []);
 
   return (
-    <Field
-      label={label}
-      error={error ?? failed ?? undefined}
-      hint={`Type part of the name to narrow the list, then choose the ${noun}.`}
-      testId={testId}
-    >
+    <Field label={label} error={error ?? failed ?? undefined} hint={t('picker.hint', { noun })} testId={testId}>
       {(props) => (
         <div className="picker">
           <input
             type="search"
             className="input picker__search"
-            placeholder={`Search ${noun}s…`}
-            aria-label={`Search ${noun}s`}
+            placeholder={t('picker.search', { nouns })}
+            aria-label={t('picker.searchLabel', { nouns })}
             aria-controls={props.id}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
@@ -102,10 +94,10 @@ export function RecordPicker({
           >
             <option value="">
               {choices === null
-                ? 'Loading…'
+                ? t('state.loading')
                 : shown.length === 0
-                  ? `No ${noun} matches`
-                  : `Choose ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}
+                  ? t('picker.noMatch', { noun })
+                  : t(`picker.choose.${kind}`)}
             </option>
             {shown.map((c) => (
               <option key={c.id} value={c.id}>

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
 import { type Account, useSession } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { Link, navigate } from '../router.js';
 import { Loading } from './PageState.js';
 
@@ -18,15 +19,20 @@ export function RequireAccount({ children }: { children: (account: Account) => R
 
 /** What someone sees on a page their roles do not open (the API refuses them anyway). */
 export function NotAvailable() {
+  const { t } = useT('common');
   const { account } = useSession();
   return (
     <section className="state state--not-available" data-testid="not-available">
-      <h1>Not available</h1>
-      <p>This part of Orbitshare is for administrators{account ? '; your roles do not include it' : ''}.</p>
+      <h1>{t('state.notAvailableTitle')}</h1>
+      <p>{account ? t('state.notAvailableRoles') : t('state.notAvailable')}</p>
       <p>
-        {account ? <Link to="/account">Back to your account</Link> : <Link to="/sign-in?next=%2Fadmin">Sign in</Link>}
+        {account ? (
+          <Link to="/account">{t('state.backToAccount')}</Link>
+        ) : (
+          <Link to="/sign-in?next=%2Fadmin">{t('nav.signIn')}</Link>
+        )}
         {' · '}
-        <Link to="/">Portal home</Link>
+        <Link to="/">{t('state.portalHome')}</Link>
       </p>
     </section>
   );

@@ -3,17 +3,21 @@ import { GrantLabel } from '../../components/GrantLabel.js';
 import { Meta } from '../../components/Meta.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { formatDateTime } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { signOutAndGoHome } from '../../sign-out.js';
 import { useTitle } from '../../use-title.js';
+import { EmailLanguageSection } from './EmailLanguageSection.js';
 import { SessionsSection } from './SessionsSection.js';
 import { TokensSection } from './TokensSection.js';
 
 export function AccountPage() {
-  useTitle('Your account');
+  const { t } = useT('accounts');
+  useTitle(t('account.title'));
   return <RequireAccount>{(account) => <AccountView account={account} />}</RequireAccount>;
 }
 
 function AccountView({ account }: { account: Account }) {
+  const { t } = useT('accounts');
   return (
     <section data-testid="account-page">
       <div className="page-head">
@@ -24,7 +28,7 @@ function AccountView({ account }: { account: Account }) {
               <span key="email" data-testid="account-email" className="break">
                 {account.email}
               </span>,
-              account.lastLoginAt ? `last sign-in ${formatDateTime(account.lastLoginAt)}` : null,
+              account.lastLoginAt ? t('account.lastSignIn', { at: formatDateTime(account.lastLoginAt) }) : null,
             ]}
           />
         </div>
@@ -34,15 +38,15 @@ function AccountView({ account }: { account: Account }) {
           onClick={() => void signOutAndGoHome()}
           data-testid="account-sign-out"
         >
-          Sign out
+          {t('account.signOut')}
         </button>
       </div>
 
       <section aria-labelledby="roles-heading">
-        <h2 id="roles-heading">Your roles</h2>
+        <h2 id="roles-heading">{t('account.roles')}</h2>
         {account.grants.length === 0 ? (
           <p className="muted" data-testid="no-grants">
-            You hold no role yet. An administrator grants roles.
+            {t('account.noRoles')}
           </p>
         ) : (
           <ul className="grant-list" data-testid="my-grants">
@@ -55,6 +59,7 @@ function AccountView({ account }: { account: Account }) {
         )}
       </section>
 
+      <EmailLanguageSection account={account} />
       <SessionsSection />
       <TokensSection />
     </section>

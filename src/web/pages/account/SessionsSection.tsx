@@ -3,11 +3,13 @@ import { accountApi, type Session } from '../../api.js';
 import { Chip } from '../../components/Chip.js';
 import { Loaded } from '../../components/PageState.js';
 import { formatDateTime } from '../../format.js';
+import { i18n, useT } from '../../i18n/index.js';
 import { useLoadedState } from '../../use-load.js';
 
 /** "Chrome on Linux" from a user-agent string; the full string stays in the tooltip. */
 export function deviceOf(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+  const t = (key: string, options?: Record<string, string>) => i18n.t(key, { ns: 'accounts', ...options });
+  if (!userAgent) return t('sessions.unknownDevice');
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /Firefox\//.test(userAgent)
@@ -18,7 +20,7 @@ export function deviceOf(userAgent: string | null): string {
           ? 'Safari'
           : /curl\//.test(userAgent)
             ? 'curl'
-            : 'A browser';
+            : t('sessions.aBrowser');
   const system = /Android/.test(userAgent)
     ? 'Android'
     : /iPhone|iPad/.test(userAgent)
@@ -30,10 +32,11 @@ export function deviceOf(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? 'Linux'
             : null;
-  return system ? `${browser} on ${system}` : browser;
+  return system ? t('sessions.browserOn', { browser, system }) : browser;
 }
 
 export function SessionsSection() {
+  const { t } = useT('accounts');
   const { load, update } = useLoadedState((signal) => accountApi.sessions(signal), 'sessions');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,23 +56,26 @@ export function SessionsSection() {
 
   return (
     <section aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Where you are signed in</h2>
+      <h2 id="sessions-heading">{t('sessions.heading')}</h2>
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <Loaded load={load} what="list">
+      <Loaded load={load} what={t('sessions.what')}>
         {(sessions) => (
           <ul className="rows" data-testid="sessions">
             {sessions.map((s) => (
               <li key={s.id} className="row" data-testid="session" data-current={s.current || undefined}>
                 <div className="row__main">
                   <strong title={s.userAgent ?? undefined}>{deviceOf(s.userAgent)}</strong>{' '}
-                  {s.current ? <Chip value="open" text="This device" /> : null}
+                  {s.current ? <Chip value="open" text={t('sessions.thisDevice')} /> : null}
                   <p className="row__meta">
-                    {s.address ?? 'unknown address'} · signed in {formatDateTime(s.createdAt)} · last seen{' '}
-                    {formatDateTime(s.lastSeenAt)}
+                    {t('sessions.meta', {
+                      address: s.address ?? t('sessions.unknownAddress'),
+                      signedIn: formatDateTime(s.createdAt),
+                      lastSeen: formatDateTime(s.lastSeenAt),
+                    })}
                   </p>
                 </div>
                 {s.current ? null : (
@@ -78,10 +84,10 @@ export function SessionsSection() {
                     className="button button--quiet"
                     disabled={busy === s.id}
                     onClick={() => void revoke(s)}
-                    aria-label={`Revoke the session of ${deviceOf(s.userAgent)} from ${formatDateTime(s.createdAt)}`}
+                    aria-label={t('sessions.revokeLabel', { device: deviceOf(s.userAgent), at: formatDateTime(s.createdAt) })}
                     data-testid="session-revoke"
                   >
-                    Revoke
+                    {t('sessions.revoke')}
                   </button>
                 )}
               </li>

@@ -5,6 +5,7 @@ import { Chip } from '../../components/Chip.js';
 import { FormError, SubmitButton, TextField, useForm } from '../../components/Form.js';
 import { Loaded } from '../../components/PageState.js';
 import { formatDate } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { useLoadedState } from '../../use-load.js';
 
 function tokenState(t: ApiToken): 'revoked' | 'expired' | 'active' {
@@ -14,6 +15,7 @@ function tokenState(t: ApiToken): 'revoked' | 'expired' | 'active' {
 }
 
 export function TokensSection() {
+  const { t } = useT('accounts');
   const { load, update } = useLoadedState((signal) => accountApi.tokens(signal), 'tokens');
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function TokensSection() {
     setError(null);
     try {
       const revoked = await accountApi.revokeToken(token.id);
-      update((list) => list.map((t) => (t.id === revoked.id ? revoked : t)));
+      update((list) => list.map((x) => (x.id === revoked.id ? revoked : x)));
       if (created?.id === token.id) setCreated(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -31,10 +33,10 @@ export function TokensSection() {
 
   return (
     <section aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">API tokens</h2>
+      <h2 id="tokens-heading">{t('tokens.heading')}</h2>
       <p className="muted">
-        For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with the
-        scopes you give it.
+        {t('tokens.introBefore')} <code>Authorization: Bearer &lt;token&gt;</code>
+        {t('tokens.introAfter')}
       </p>
       {created ? <NewSecret token={created} onDone={() => setCreated(null)} /> : null}
       {error ? (
@@ -42,36 +44,38 @@ export function TokensSection() {
           {error}
         </p>
       ) : null}
-      <Loaded load={load} what="list">
+      <Loaded load={load} what={t('sessions.what')}>
         {(tokens) =>
           tokens.length === 0 ? (
             <p className="muted" data-testid="no-tokens">
-              You have no API token.
+              {t('tokens.none')}
             </p>
           ) : (
             <ul className="rows" data-testid="tokens">
-              {tokens.map((t) => {
-                const state = tokenState(t);
+              {tokens.map((token) => {
+                const state = tokenState(token);
                 return (
-                  <li key={t.id} className="row" data-testid="token">
+                  <li key={token.id} className="row" data-testid="token">
                     <div className="row__main">
-                      <strong data-testid="token-name">{t.name}</strong> <code data-testid="token-prefix">{t.prefix}…</code>{' '}
-                      <Chip value={state === 'active' ? 'open' : 'completed'} text={state} />
+                      <strong data-testid="token-name">{token.name}</strong>{' '}
+                      <code data-testid="token-prefix">{token.prefix}…</code>{' '}
+                      <Chip value={state === 'active' ? 'open' : 'completed'} text={t(`tokens.state.${state}`)} />
                       <p className="row__meta">
-                        {t.scopes.join(' + ')} · created {formatDate(t.createdAt)} ·{' '}
-                        {t.expiresAt ? `expires ${formatDate(t.expiresAt)}` : 'never expires'} ·{' '}
-                        {t.lastUsedAt ? `last used ${formatDate(t.lastUsedAt)}` : 'never used'}
+                        {token.scopes.map((s) => t(`tokens.scope.${s}`)).join(' + ')} ·{' '}
+                        {t('tokens.created', { at: formatDate(token.createdAt) })} ·{' '}
+                        {token.expiresAt ? t('tokens.expires', { at: formatDate(token.expiresAt) }) : t('tokens.neverExpires')} ·{' '}
+                        {token.lastUsedAt ? t('tokens.lastUsed', { at: formatDate(token.lastUsedAt) }) : t('tokens.neverUsed')}
                       </p>
                     </div>
                     {state === 'active' ? (
                       <button
                         type="button"
                         className="button button--quiet"
-                        onClick={() => void revoke(t)}
-                        aria-label={`Revoke the token ${t.name}`}
+                        onClick={() => void revoke(token)}
+                        aria-label={t('tokens.revokeLabel', { name: token.name })}
                         data-testid="token-revoke"
                       >
-                        Revoke
+                        {t('tokens.revoke')}
                       </button>
                     ) : null}
                   </li>
@@ -93,6 +97,7 @@ export function TokensSection() {
 }
 
 function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void }) {
+  const { t } = useT('accounts');
   const form = useForm();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
@@ -105,11 +110,11 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
       setName('');
     },
     () => ({
-      ...(name.trim() ? {} : { name: 'Name the token after what uses it.' }),
-      ...(scopes.length > 0 ? {} : { scopes: 'Choose at least one scope.' }),
+      ...(name.trim() ? {} : { name: t('tokens.nameRequired') }),
+      ...(scopes.length > 0 ? {} : { scopes: t('tokens.scopeRequired') }),
       ...(days.trim() === '' || (/^\d+$/.test(days.trim()) && Number(days) >= 1 && Number(days) <= 3650)
         ? {}
-        : { expiresInDays: 'Give a number of days from 1 to 3650, or leave it empty.' }),
+        : { expiresInDays: t('tokens.daysInvalid') }),
     }),
   );
 
@@ -118,19 +123,19 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
 
   return (
     <form ref={form.formRef} className="form card form--inline" onSubmit={onSubmit} noValidate data-testid="token-form">
-      <h3>New token</h3>
+      <h3>{t('tokens.new')}</h3>
       <FormError message={form.detail} />
       <TextField
-        label="Name"
+        label={t('tokens.name')}
         name="name"
-        placeholder="e.g. nightly export"
+        placeholder={t('tokens.namePlaceholder')}
         value={name}
         onChange={(e) => setName(e.target.value)}
         error={form.fields.name}
         testId="token-name-input"
       />
       <fieldset className="field" aria-invalid={form.fields.scopes ? true : undefined}>
-        <legend className="field__label">Scopes</legend>
+        <legend className="field__label">{t('tokens.scopes')}</legend>
         <label className="check">
           <input
             type="checkbox"
@@ -139,7 +144,7 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
             aria-invalid={form.fields.scopes ? true : undefined}
             data-testid="token-scope-read"
           />{' '}
-          read
+          {t('tokens.scope.read')}
         </label>
         <label className="check">
           <input
@@ -148,15 +153,15 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
             onChange={(e) => toggle('write', e.target.checked)}
             data-testid="token-scope-write"
           />{' '}
-          write
+          {t('tokens.scope.write')}
         </label>
         {form.fields.scopes ? <p className="field__error">{form.fields.scopes}</p> : null}
       </fieldset>
       <TextField
-        label="Expires after (days)"
+        label={t('tokens.days')}
         name="expiresInDays"
         inputMode="numeric"
-        hint="Leave empty for a token that never expires."
+        hint={t('tokens.daysHint')}
         value={days}
         onChange={(e) => setDays(e.target.value)}
         error={form.fields.expiresInDays}
@@ -164,7 +169,7 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
       />
       <div className="form__actions">
         <SubmitButton busy={form.busy} testId="token-create">
-          Create token
+          {t('tokens.create')}
         </SubmitButton>
       </div>
     </form>
@@ -173,6 +178,7 @@ function CreateToken({ onCreated }: { onCreated: (token: NewApiToken) => void })
 
 /** The secret, shown this once, with a copy button; it takes focus so it is not missed. */
 function NewSecret({ token, onDone }: { token: NewApiToken; onDone: () => void }) {
+  const { t } = useT('accounts');
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLElement>(null);
@@ -189,10 +195,9 @@ function NewSecret({ token, onDone }: { token: NewApiToken; onDone: () => void }
   };
   return (
     <section className="secret" aria-labelledby="secret-heading" tabIndex={-1} ref={box} data-testid="token-secret-box">
-      <h3 id="secret-heading">Your new token “{token.name}”</h3>
+      <h3 id="secret-heading">{t('tokens.secretHeading', { name: token.name })}</h3>
       <p className="secret__warning">
-        <strong>Copy it now.</strong> This is the only time it is shown; we keep only a fingerprint of it. If you lose it, revoke
-        it and create another.
+        <strong>{t('tokens.copyNow')}</strong> {t('tokens.shownOnce')}
       </p>
       <div className="secret__value">
         <input
@@ -200,19 +205,19 @@ function NewSecret({ token, onDone }: { token: NewApiToken; onDone: () => void }
           className="input secret__input"
           readOnly
           value={token.token}
-          aria-label="Token secret"
+          aria-label={t('tokens.secretLabel')}
           onFocus={(e) => e.target.select()}
           data-testid="token-secret"
         />
         <button type="button" className="button" onClick={() => void copy()} data-testid="token-copy">
-          Copy
+          {t('tokens.copy')}
         </button>
       </div>
       <p className="muted" aria-live="polite">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'no' ? 'Select the text and copy it by hand.' : ''}
+        {copied === 'yes' ? t('tokens.copied') : copied === 'no' ? t('tokens.copyByHand') : ''}
       </p>
       <button type="button" className="button button--quiet" onClick={onDone} data-testid="token-secret-done">
-        I have stored it
+        {t('tokens.stored')}
       </button>
     </section>
   );

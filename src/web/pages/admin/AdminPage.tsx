@@ -1,6 +1,7 @@
 import { isAdministrator, useSession } from '../../api.js';
 import { Loading } from '../../components/PageState.js';
 import { NotAvailable } from '../../components/RequireAccount.js';
+import { useT } from '../../i18n/index.js';
 import { Link, useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { AuditSection } from './AuditSection.js';
@@ -9,34 +10,29 @@ import { JobsSection } from './JobsSection.js';
 import { OutboxSection } from './OutboxSection.js';
 import { PeopleSection } from './PeopleSection.js';
 
-const TABS = [
-  { id: 'people', label: 'People' },
-  { id: 'invite', label: 'Invite' },
-  { id: 'outbox', label: 'Outbox' },
-  { id: 'audit', label: 'Audit log' },
-  { id: 'jobs', label: 'Scheduled duties' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+const TABS = ['people', 'invite', 'outbox', 'audit', 'jobs'] as const;
+type Tab = (typeof TABS)[number];
 
 export function AdminPage() {
-  useTitle('Administration');
+  const { t } = useT('admin');
+  useTitle(t('title'));
   const { status, account } = useSession();
   const asked = useSearch().get('tab');
-  const tab: Tab = TABS.some((t) => t.id === asked) ? (asked as Tab) : 'people';
+  const tab: Tab = TABS.some((id) => id === asked) ? (asked as Tab) : 'people';
   if (status === 'loading') return <Loading />;
   if (!isAdministrator(account)) return <NotAvailable />;
   return (
     <section data-testid="admin-page">
-      <h1>Administration</h1>
-      <nav aria-label="Administration" className="tabs">
-        {TABS.map((t) => (
+      <h1>{t('title')}</h1>
+      <nav aria-label={t('title')} className="tabs">
+        {TABS.map((id) => (
           <Link
-            key={t.id}
-            to={t.id === 'people' ? '/admin' : `/admin?tab=${t.id}`}
-            aria-current={t.id === tab ? 'page' : undefined}
-            data-testid={`admin-tab-${t.id}`}
+            key={id}
+            to={id === 'people' ? '/admin' : `/admin?tab=${id}`}
+            aria-current={id === tab ? 'page' : undefined}
+            data-testid={`admin-tab-${id}`}
           >
-            {t.label}
+            {t(`tabs.${id}`)}
           </Link>
         ))}
       </nav>

@@ -3,11 +3,13 @@ import { type AuditRow, adminApi } from '../../api.js';
 import { ErrorPanel, Loading } from '../../components/PageState.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { formatDateTime } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 
 const PAGE = 50;
 
 /** The audit log, newest first; older rows load on demand (?beforeId=). */
 export function AuditSection() {
+  const { t } = useT('admin');
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [more, setMore] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -39,16 +41,16 @@ export function AuditSection() {
   const last = rows.at(-1);
   return (
     <section aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Audit log</h2>
-      <p className="muted">Every change and sign-in, newest first. Rows are chained by hash; none is ever edited.</p>
-      <TableScroll label="Audit log table">
+      <h2 id="audit-heading">{t('audit.heading')}</h2>
+      <p className="muted">{t('audit.lead')}</p>
+      <TableScroll label={t('audit.table')}>
         <table className="table table--cards" data-testid="audit">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.whatCol')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,17 +60,17 @@ export function AuditSection() {
                   <span className="nowrap">{formatDateTime(r.at)}</span>
                   <p className="cell-note">#{r.id}</p>
                 </td>
-                <td data-label="Who">
+                <td data-label={t('audit.who')}>
                   <span className="break">{r.actor}</span>
                   {r.address ? <p className="cell-note">{r.address}</p> : null}
                 </td>
-                <td data-label="What">
+                <td data-label={t('audit.whatCol')}>
                   <code className="code code--plain">{r.action}</code>
                   <p className="cell-note break">
                     {r.subjectType} {r.subjectId}
                   </p>
                 </td>
-                <td data-label="Details">
+                <td data-label={t('audit.details')}>
                   <Details details={r.details} />
                 </td>
               </tr>
@@ -90,11 +92,11 @@ export function AuditSection() {
             onClick={() => void fetchPage(last.id)}
             data-testid="audit-more"
           >
-            {busy ? 'Loading…' : 'Load older entries'}
+            {busy ? t('state.loading', { ns: 'common' }) : t('audit.more')}
           </button>
         </p>
       ) : (
-        <p className="muted">The beginning of the log.</p>
+        <p className="muted">{t('audit.beginning')}</p>
       )}
     </section>
   );

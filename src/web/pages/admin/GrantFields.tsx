@@ -3,6 +3,7 @@ import { Field, type FieldErrors, TextField } from '../../components/Form.js';
 import { SCOPE_KIND } from '../../components/GrantLabel.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { label } from '../../format.js';
+import { i18n, useT } from '../../i18n/index.js';
 
 export interface GrantDraft {
   role: Role | '';
@@ -11,18 +12,13 @@ export interface GrantDraft {
 
 export const emptyGrant = (): GrantDraft => ({ role: '', scopeId: '' });
 
-const SCOPE_LABEL: Record<string, string> = {
-  institution: 'Institution',
-  program: 'Program',
-  sample_collection: 'Sample collection',
-  call: 'Call id',
-};
+const t = (key: string) => i18n.t(key, { ns: 'admin' });
+const scopeLabel = (scope: string) => t(`grant.scope.${scope}`);
 
 /** What the roles without a scope may do, shown when one is chosen. */
 const UNSCOPED_HINT: Partial<Record<Role, string>> = {
-  administrator: 'Everything, everywhere.',
-  registry_editor:
-    "Keeps the registry's shared reference data (countries, organisations, institutions, people, missions, host modules, sample collections) and creates programs. Each program's partnerships and projects stay with its officers.",
+  administrator: 'grant.hint.administrator',
+  registry_editor: 'grant.hint.registry_editor',
 };
 
 /** The grant as the API takes it: a scope only for the roles that have one. */
@@ -33,10 +29,9 @@ export function grantInput(draft: GrantDraft): { role: Role; scopeId: string | n
 
 /** Client-side check: a role is chosen, and a scoped role names its scope. Keys are `${prefix}role` / `${prefix}scopeId`. */
 export function grantProblems(draft: GrantDraft, prefix = ''): FieldErrors {
-  if (!draft.role) return { [`${prefix}role`]: 'Choose a role.' };
+  if (!draft.role) return { [`${prefix}role`]: t('grant.chooseRole') };
   const scope = ROLE_SCOPE[draft.role];
-  if (scope && !draft.scopeId.trim())
-    return { [`${prefix}scopeId`]: `Choose the ${SCOPE_LABEL[scope]?.toLowerCase()} this role applies to.` };
+  if (scope && !draft.scopeId.trim()) return { [`${prefix}scopeId`]: t(`grant.chooseScope.${scope}`) };
   return {};
 }
 
@@ -52,11 +47,13 @@ export function GrantFields({
   errors: { role?: string; scopeId?: string };
   testId: string;
 }) {
+  const { t } = useT('admin');
   const scope = draft.role ? ROLE_SCOPE[draft.role] : null;
+  const hint = draft.role ? UNSCOPED_HINT[draft.role] : undefined;
   const kind = scope ? SCOPE_KIND[scope] : undefined;
   return (
     <div className="grant-fields" data-testid={testId}>
-      <Field label="Role" error={errors.role} hint={draft.role ? UNSCOPED_HINT[draft.role] : undefined}>
+      <Field label={t('grant.role')} error={errors.role} hint={hint ? t(hint) : undefined}>
         {(props) => (
           <select
             {...props}
@@ -65,7 +62,7 @@ export function GrantFields({
             onChange={(e) => onChange({ role: e.target.value as Role | '', scopeId: '' })}
             data-testid={`${testId}-role`}
           >
-            <option value="">Choose a role</option>
+            <option value="">{t('grant.chooseRoleOption')}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {label(r)}
@@ -78,7 +75,7 @@ export function GrantFields({
         <RecordPicker
           key={`${draft.role}-${kind}`}
           kind={kind}
-          label={SCOPE_LABEL[scope] ?? scope}
+          label={scopeLabel(scope)}
           value={draft.scopeId}
           onChange={(scopeId) => onChange({ ...draft, scopeId })}
           error={errors.scopeId}
@@ -86,8 +83,8 @@ export function GrantFields({
         />
       ) : scope ? (
         <TextField
-          label={SCOPE_LABEL[scope] ?? scope}
-          hint="Calls are not in the registry yet: paste the call's id."
+          label={scopeLabel(scope)}
+          hint={t('grant.callHint')}
           value={draft.scopeId}
           onChange={(e) => onChange({ ...draft, scopeId: e.target.value })}
           error={errors.scopeId}

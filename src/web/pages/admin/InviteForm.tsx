@@ -2,14 +2,16 @@ import { useState } from 'react';
 import type { Locale } from '../../../domain/accounts/roles.js';
 import { adminApi } from '../../api.js';
 import { Field, type FieldErrors, FormError, looksLikeEmail, SubmitButton, TextField, useForm } from '../../components/Form.js';
+import { currentLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { emptyGrant, type GrantDraft, GrantFields, grantInput, grantProblems } from './GrantFields.js';
 
 export function InviteForm() {
+  const { t } = useT('admin');
   const form = useForm();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [locale, setLocale] = useState<Locale>('en');
+  const [locale, setLocale] = useState<Locale>(currentLanguage);
   const [grants, setGrants] = useState<GrantDraft[]>([emptyGrant()]);
   const [sent, setSent] = useState<string | null>(null);
 
@@ -23,8 +25,8 @@ export function InviteForm() {
     },
     () => {
       const fields: FieldErrors = {};
-      if (!looksLikeEmail(email)) fields.email = 'Enter the e-mail address to invite.';
-      if (!displayName.trim()) fields.displayName = 'Enter the person’s name.';
+      if (!looksLikeEmail(email)) fields.email = t('invite.enterEmail');
+      if (!displayName.trim()) fields.displayName = t('invite.enterName');
       grants.forEach((g, i) => {
         if (g.role || g.scopeId) Object.assign(fields, grantProblems(g, `grants.${i}.`));
       });
@@ -43,20 +45,20 @@ export function InviteForm() {
 
   return (
     <section aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite a person</h2>
+      <h2 id="invite-heading">{t('invite.heading')}</h2>
       <p className="muted">
-        They get an e-mail with a link to choose a password. Without an SMTP server the e-mail waits in the{' '}
-        <Link to="/admin?tab=outbox">outbox</Link>.
+        {t('invite.leadBefore')} <Link to="/admin?tab=outbox">{t('invite.outbox')}</Link>
+        {t('invite.leadAfter')}
       </p>
       {sent ? (
         <p className="callout" role="status" data-testid="invite-sent">
-          Invitation sent to {sent}.
+          {t('invite.sent', { email: sent })}
         </p>
       ) : null}
       <form ref={form.formRef} className="form card" onSubmit={onSubmit} noValidate data-testid="invite-form">
         <FormError message={form.detail} />
         <TextField
-          label="E-mail address"
+          label={t('invite.email')}
           type="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
@@ -64,22 +66,26 @@ export function InviteForm() {
           testId="invite-email"
         />
         <TextField
-          label="Name"
+          label={t('invite.name')}
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
           error={form.fields.displayName}
           testId="invite-name"
         />
-        <Field label="Language for e-mails" error={form.fields.locale}>
+        <Field label={t('invite.emailLanguage')} error={form.fields.locale}>
           {(props) => (
             <select {...props} className="input" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-              <option value="en">English</option>
-              <option value="zh">中文</option>
+              <option value="en" lang="en">
+                {t('language.en', { ns: 'common' })}
+              </option>
+              <option value="zh" lang="zh">
+                {t('language.zh', { ns: 'common' })}
+              </option>
             </select>
           )}
         </Field>
         <fieldset className="fieldset">
-          <legend>Roles</legend>
+          <legend>{t('invite.roles')}</legend>
           {grants.map((g, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; their order is their identity
             <div key={i} className="grant-row">
@@ -89,20 +95,20 @@ export function InviteForm() {
                   type="button"
                   className="link-button"
                   onClick={() => setGrants((list) => list.filter((_, j) => j !== i))}
-                  aria-label={`Remove role ${i + 1}`}
+                  aria-label={t('invite.removeRole', { n: i + 1 })}
                 >
-                  Remove
+                  {t('invite.remove')}
                 </button>
               ) : null}
             </div>
           ))}
           <button type="button" className="link-button" onClick={() => setGrants((list) => [...list, emptyGrant()])}>
-            + Another role
+            {t('invite.anotherRole')}
           </button>
         </fieldset>
         <div className="form__actions">
           <SubmitButton busy={form.busy} testId="invite-submit">
-            Send invitation
+            {t('invite.send')}
           </SubmitButton>
         </div>
       </form>

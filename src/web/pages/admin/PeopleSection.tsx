@@ -5,7 +5,8 @@ import { FormError, SubmitButton, useForm } from '../../components/Form.js';
 import { GrantLabel } from '../../components/GrantLabel.js';
 import { Loaded } from '../../components/PageState.js';
 import { TableScroll } from '../../components/TableScroll.js';
-import { formatDate } from '../../format.js';
+import { formatDate, label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { emptyGrant, type GrantDraft, GrantFields, grantInput, grantProblems } from './GrantFields.js';
@@ -13,6 +14,7 @@ import { emptyGrant, type GrantDraft, GrantFields, grantInput, grantProblems } f
 const STATUS_TONE: Record<string, string> = { active: 'open', pending: 'running', disabled: 'completed' };
 
 export function PeopleSection() {
+  const { t } = useT('admin');
   const { load, update } = useLoadedState((signal) => adminApi.accounts(signal), 'admin-accounts');
   const [error, setError] = useState<string | null>(null);
 
@@ -32,25 +34,25 @@ export function PeopleSection() {
   return (
     <section aria-labelledby="people-heading">
       <h2 id="people-heading" className="visually-hidden">
-        People
+        {t('people.heading')}
       </h2>
       <p className="muted">
-        Everyone with an account and the roles they hold. <Link to="/admin?tab=invite">Invite a person</Link>.
+        {t('people.lead')} <Link to="/admin?tab=invite">{t('people.invite')}</Link>
       </p>
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <Loaded load={load} what="list">
+      <Loaded load={load} what={t('what')}>
         {(people) => (
-          <TableScroll label="People table">
+          <TableScroll label={t('people.table')}>
             <table className="table table--cards" data-testid="people">
               <thead>
                 <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Roles</th>
+                  <th scope="col">{t('people.person')}</th>
+                  <th scope="col">{t('people.status')}</th>
+                  <th scope="col">{t('people.roles')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -60,12 +62,12 @@ export function PeopleSection() {
                       <strong data-testid="person-name">{a.displayName}</strong>
                       <p className="cell-note">{a.email}</p>
                     </td>
-                    <td data-label="Status">
-                      <Chip value={STATUS_TONE[a.status] ?? a.status} text={a.status} />
-                      <p className="cell-note">since {formatDate(a.createdAt)}</p>
+                    <td data-label={t('people.status')}>
+                      <Chip value={STATUS_TONE[a.status] ?? a.status} text={label(a.status)} />
+                      <p className="cell-note">{t('people.since', { at: formatDate(a.createdAt) })}</p>
                     </td>
-                    <td data-label="Roles">
-                      {a.grants.length === 0 ? <p className="muted cell-note">No role</p> : null}
+                    <td data-label={t('people.roles')}>
+                      {a.grants.length === 0 ? <p className="muted cell-note">{t('people.noRole')}</p> : null}
                       <ul className="grant-list">
                         {a.grants.map((g) => (
                           <li key={g.id}>
@@ -74,10 +76,10 @@ export function PeopleSection() {
                               type="button"
                               className="link-button"
                               onClick={() => void revoke(a, g)}
-                              aria-label={`Revoke the ${g.role.replaceAll('_', ' ')} role of ${a.displayName}`}
+                              aria-label={t('people.revokeLabel', { role: label(g.role), name: a.displayName })}
                               data-testid="grant-revoke"
                             >
-                              Revoke
+                              {t('people.revoke')}
                             </button>
                           </li>
                         ))}
@@ -96,6 +98,7 @@ export function PeopleSection() {
 }
 
 function AddGrant({ account, onGranted }: { account: Account; onGranted: (grant: Grant) => void }) {
+  const { t } = useT('admin');
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<GrantDraft>(emptyGrant);
   const form = useForm();
@@ -110,7 +113,7 @@ function AddGrant({ account, onGranted }: { account: Account; onGranted: (grant:
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="grant-open">
-        + Grant a role
+        {t('people.grantOpen')}
       </button>
     );
   }
@@ -120,7 +123,7 @@ function AddGrant({ account, onGranted }: { account: Account; onGranted: (grant:
       <GrantFields draft={draft} onChange={setDraft} errors={form.fields} testId="new-grant" />
       <div className="form__actions">
         <SubmitButton busy={form.busy} testId="grant-submit">
-          Grant
+          {t('people.grant')}
         </SubmitButton>
         <button
           type="button"
@@ -130,7 +133,7 @@ function AddGrant({ account, onGranted }: { account: Account; onGranted: (grant:
             setOpen(false);
           }}
         >
-          Cancel
+          {t('people.cancel')}
         </button>
       </div>
     </form>

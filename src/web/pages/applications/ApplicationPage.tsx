@@ -15,6 +15,7 @@ import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -32,15 +33,16 @@ export function ApplicationPage({ id }: { id: string }) {
 }
 
 function ApplicationLoader({ id }: { id: string }) {
+  const { t } = useT('applications');
   const { load, reload } = useLoadedState(async (signal) => {
     const app = await applicationsApi.one(id, signal);
     const call = await callsApi.one(app.callId, signal);
     syncClock(call.serverNow);
     return { app, call };
   }, id);
-  useTitle(load.state === 'ready' ? load.data.app.title || 'Untitled application' : 'Application');
+  useTitle(load.state === 'ready' ? load.data.app.title || t('page.untitled') : t('page.title'));
   return (
-    <Loaded load={load} what="application">
+    <Loaded load={load} what={t('page.what')}>
       {({ app, call }) => <Application key={`${app.status}-${app.submittedVersion}`} app={app} call={call} onChanged={reload} />}
     </Loaded>
   );
@@ -49,6 +51,7 @@ function ApplicationLoader({ id }: { id: string }) {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function Application({ app, call, onChanged }: { app: ApplicationDetail; call: CallDetail; onChanged: () => void }) {
+  const { t } = useT('applications');
   const now = useServerNow();
   const deadline = app.closesAt;
   const past = Date.parse(deadline) <= now;
@@ -125,7 +128,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
     setSubmitError(null);
     try {
       if (!(await saveNow())) {
-        setSubmitError('The draft could not be saved yet, so it was not submitted. It is kept in this browser; try again.');
+        setSubmitError(t('page.notSaved'));
         setAttempt((a) => a + 1);
         return;
       }
@@ -149,18 +152,19 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
 
   return (
     <article data-testid="application-page" data-status={app.status}>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/applications">My applications</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
+      <nav aria-label={t('page.breadcrumb')} className="breadcrumb">
+        <Link to="/applications">{t('page.myApplications')}</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
       </nav>
       <div className="page-head">
-        <h1 data-testid="application-title">{doc.title || 'Untitled application'}</h1>
+        <h1 data-testid="application-title">{doc.title || t('page.untitled')}</h1>
       </div>
       <Meta
         items={[
           <Chip key="status" value={app.status} />,
           label(app.stage),
           <>
-            Due {formatInZone(deadline, call.timeZone)} · <Countdown at={deadline} testId="application-countdown" />
+            {t('page.due', { at: formatInZone(deadline, call.timeZone) })} ·{' '}
+            <Countdown at={deadline} testId="application-countdown" />
           </>,
         ]}
       />
@@ -171,13 +175,12 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
       {app.submittedVersion != null ? <ApplicantConflicts applicationId={app.id} ownerAccountId={app.ownerAccountId} /> : null}
       {past && app.status === 'draft' ? (
         <p className="callout callout--warn" data-testid="read-only">
-          The deadline has passed: this draft can no longer be changed or submitted.
+          {t('page.readOnly')}
         </p>
       ) : null}
       {offered && editable ? (
         <div className="callout" role="status" data-testid="local-copy">
-          This browser kept changes that were not saved ({formatClockTime(offered.at)}), and the draft has changed on the server
-          since.{' '}
+          {t('page.localCopy', { at: formatClockTime(offered.at) })}{' '}
           <button
             type="button"
             className="link-button"
@@ -186,7 +189,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
               setOffered(null);
             }}
           >
-            Use the copy from this browser
+            {t('page.useLocal')}
           </button>{' '}
           ·{' '}
           <button
@@ -197,7 +200,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
               setOffered(null);
             }}
           >
-            Discard it
+            {t('page.discard')}
           </button>
         </div>
       ) : null}
@@ -215,7 +218,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
         >
           {editable ? <SaveStatusLine status={status} /> : null}
           <fieldset disabled={!editable} className="editor__fields">
-            <legend className="visually-hidden">Application</legend>
+            <legend className="visually-hidden">{t('page.title')}</legend>
             <BasicsSection {...sectionProps} />
             <TeamSection {...sectionProps} maxEntities={call.eligibility.maxEntities} />
             <PeopleSection {...sectionProps} />
@@ -259,14 +262,14 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
                   aria-busy={submitting || undefined}
                   data-testid="submit-application"
                 >
-                  {submitting ? 'Submitting…' : app.status === 'submitted' ? 'Submit the amended version' : 'Submit'}
+                  {submitting ? t('page.submitting') : app.status === 'submitted' ? t('page.submitAmended') : t('page.submit')}
                 </button>
                 {amending ? (
                   <button type="button" className="button button--quiet" onClick={() => setAmending(false)}>
-                    Stop amending
+                    {t('page.stopAmending')}
                   </button>
                 ) : null}
-                <span className="muted">Everything is checked at once; problems are marked beside their fields.</span>
+                <span className="muted">{t('page.checkedAtOnce')}</span>
               </div>
             </div>
           ) : null}

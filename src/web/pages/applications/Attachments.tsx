@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type Attachment, applicationsApi, type RequiredDocument } from '../../calls-api.js';
 import { bytes } from '../../calls-format.js';
 import { formatDateTime } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import type { Errors } from './document.js';
 import { SectionError } from './sections.js';
 
@@ -21,6 +22,7 @@ export function AttachmentsSection({
   errors: Errors;
   readOnly: boolean;
 }) {
+  const { t } = useT('applications');
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<Record<string, string>>({});
   if (documents.length === 0) return null;
@@ -28,7 +30,7 @@ export function AttachmentsSection({
   const upload = async (key: string, file: File | undefined) => {
     if (!file) return;
     if (file.type && file.type !== 'application/pdf') {
-      setFailed((f) => ({ ...f, [key]: 'Choose a PDF file.' }));
+      setFailed((f) => ({ ...f, [key]: t('attach.choosePdf') }));
       return;
     }
     setBusy(key);
@@ -62,7 +64,7 @@ export function AttachmentsSection({
       data-testid="section-attachments"
       data-field="attachments"
     >
-      <h2 id="attachments-heading">Attachments (PDF)</h2>
+      <h2 id="attachments-heading">{t('attach.heading')}</h2>
       <SectionError message={errors.attachments} />
       <ul className="attachments">
         {documents.map((d) => {
@@ -72,7 +74,8 @@ export function AttachmentsSection({
           return (
             <li key={d.key} className="attachment" data-testid="attachment-slot" data-field={`attachments.${d.key}`}>
               <p className="attachment__name">
-                <strong>{d.name}</strong> <span className="muted">({d.required ? 'required' : 'optional'})</span>
+                <strong>{d.name}</strong>{' '}
+                <span className="muted">({d.required ? t('attach.required') : t('attach.optional')})</span>
               </p>
               {files.map((a) => (
                 <div key={a.id} className="attachment__file" data-testid="attachment">
@@ -80,7 +83,7 @@ export function AttachmentsSection({
                     {a.filename}
                   </a>{' '}
                   <span className="muted">
-                    {bytes(a.sizeBytes)} · uploaded {formatDateTime(a.uploadedAt)}
+                    {t('attach.uploaded', { size: bytes(a.sizeBytes), at: formatDateTime(a.uploadedAt) })}
                   </span>
                   <p className="cell-note">
                     SHA-256{' '}
@@ -90,7 +93,7 @@ export function AttachmentsSection({
                   </p>
                   {!readOnly ? (
                     <button type="button" className="link-button" onClick={() => void remove(a)} disabled={busy === d.key}>
-                      Remove {a.filename}
+                      {t('attach.remove', { name: a.filename })}
                     </button>
                   ) : null}
                 </div>
@@ -98,7 +101,7 @@ export function AttachmentsSection({
               {!readOnly ? (
                 <div className="field">
                   <label htmlFor={inputId} className="field__label">
-                    {files.length > 0 ? 'Upload another PDF' : 'Upload a PDF'}
+                    {files.length > 0 ? t('attach.uploadAnother') : t('attach.upload')}
                   </label>
                   <input
                     id={inputId}
@@ -116,7 +119,7 @@ export function AttachmentsSection({
                   />
                   {busy === d.key ? (
                     <p className="muted" role="status">
-                      Uploading…
+                      {t('attach.uploading')}
                     </p>
                   ) : null}
                   {error ? (
@@ -126,7 +129,7 @@ export function AttachmentsSection({
                   ) : null}
                 </div>
               ) : files.length === 0 ? (
-                <p className="muted">None attached.</p>
+                <p className="muted">{t('attach.none')}</p>
               ) : null}
             </li>
           );

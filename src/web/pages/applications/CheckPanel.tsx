@@ -1,27 +1,33 @@
 import type { ApplicationDocument, CallDetail, CheckAnswer, CheckItem } from '../../calls-api.js';
 import { label } from '../../format.js';
+import { i18n, useT } from '../../i18n/index.js';
 import { focusField } from './document.js';
 
 const SYMBOL = { pass: '✓', warn: '!', fail: '✕' } as const;
 
 /** "Payload 1: Dust sensor on Lander" for the request an item of the check is about. */
 function requestName(item: CheckItem, doc: ApplicationDocument, call: CallDetail): string {
+  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'applications', ...options });
   const [kind, index] = item.field.split('.');
   const i = Number(index);
   if (kind === 'payloadRequests') {
     const r = doc.payloadRequests[i];
     const offer = call.moduleOffers.find((o) => o.id === (item.offerId || r?.offerId));
-    return `Payload ${i + 1}${r?.name ? `: ${r.name}` : ''}${offer ? ` on ${offer.hostModuleName}` : ''}`;
+    const what = t('check.payload', { n: i + 1 });
+    const named = r?.name ? t('check.named', { what, name: r.name }) : what;
+    return offer ? t('check.on', { what: named, module: offer.hostModuleName }) : named;
   }
   if (kind === 'sampleRequests') {
     const offer = call.sampleOffers.find((o) => o.id === (item.offerId || doc.sampleRequests[i]?.offerId));
-    return `Sample request ${i + 1}${offer ? `: ${label(offer.sampleType)}` : ''}`;
+    const what = t('check.sampleRequest', { n: i + 1 });
+    return offer ? t('check.named', { what, name: label(offer.sampleType) }) : what;
   }
   return item.field;
 }
 
 /** What fails or warns, in full; values not given yet folded into one line. */
 function Reasons({ reasons }: { reasons: CheckItem['reasons'] }) {
+  const { t } = useT('applications');
   const missing = reasons.filter((r) => r.code === 'incomplete');
   const shown = reasons.filter((r) => r.code !== 'incomplete');
   return (
@@ -37,9 +43,7 @@ function Reasons({ reasons }: { reasons: CheckItem['reasons'] }) {
       ) : null}
       {missing.length > 0 ? (
         <details className="check-missing">
-          <summary>
-            {missing.length} {missing.length === 1 ? 'value' : 'values'} not given yet, so not checked
-          </summary>
+          <summary>{t('check.missing', { count: missing.length })}</summary>
           <ul className="check-reasons">
             {missing.map((r) => (
               <li key={r.code + r.message}>{r.message}</li>
@@ -65,10 +69,11 @@ export function CheckPanel({
   doc: ApplicationDocument;
   call: CallDetail;
 }) {
+  const { t } = useT('applications');
   return (
     <section aria-labelledby="check-heading" className="panel check-panel" data-testid="check-panel">
       <div className="section-head section-head--tight">
-        <h2 id="check-heading">Accommodation check</h2>
+        <h2 id="check-heading">{t('check.heading')}</h2>
         {/* No request, nothing checked: an empty draft is not a "Pass". */}
         {answer && answer.check.items.length > 0 ? (
           <span className={`verdict verdict--${answer.check.result}`} data-testid="check-result">
@@ -77,13 +82,7 @@ export function CheckPanel({
         ) : null}
       </div>
       <p className="muted" aria-live="polite" data-testid="check-state">
-        {running
-          ? 'Checking the saved draft…'
-          : error
-            ? `The check could not run: ${error}`
-            : answer
-              ? 'Checked against the call’s limits after each save.'
-              : 'The check runs after the draft is saved.'}
+        {running ? t('check.running') : error ? t('check.failed', { error }) : answer ? t('check.checked') : t('check.notYet')}
       </p>
       {answer && answer.check.items.length > 0 ? (
         <ul className="check-items" data-testid="check-items">
@@ -108,12 +107,12 @@ export function CheckPanel({
         </ul>
       ) : answer ? (
         <p className="muted" data-testid="check-nothing">
-          No resource requested yet, so there is nothing to check.
+          {t('check.nothing')}
         </p>
       ) : null}
       {answer && answer.issues.length > 0 ? (
         <>
-          <h3>To complete before submitting</h3>
+          <h3>{t('check.toComplete')}</h3>
           <ul className="issues" data-testid="check-issues">
             {answer.issues.map((issue) => (
               <li key={issue.field + issue.code}>

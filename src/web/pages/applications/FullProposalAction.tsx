@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type ApplicationSummary, callsApi } from '../../calls-api.js';
 import { formatInZone, viewerTimeZone } from '../../clock.js';
 import { FormError } from '../../components/Form.js';
+import { useT } from '../../i18n/index.js';
 import { Link, navigate } from '../../router.js';
 
 /**
@@ -9,6 +10,7 @@ import { Link, navigate } from '../../router.js';
  * stage full_proposal), continue it once started, or read why it cannot be started — as the server says.
  */
 export function FullProposalAction({ app }: { app: Pick<ApplicationSummary, 'callId' | 'fullProposal'> }) {
+  const { t } = useT('applications');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const step = app.fullProposal;
@@ -16,13 +18,13 @@ export function FullProposalAction({ app }: { app: Pick<ApplicationSummary, 'cal
   if (step.applicationId)
     return (
       <Link to={`/applications/${step.applicationId}`} className="button button--small" data-testid="continue-full-proposal">
-        Continue the full proposal
+        {t('full.continue')}
       </Link>
     );
   if (!step.canStart)
     return (
       <span className="muted" data-testid="full-proposal-closed">
-        {step.reason ?? 'The full proposal cannot be started now.'}
+        {step.reason ?? t('full.cannotStart')}
       </span>
     );
   const start = async () => {
@@ -46,9 +48,9 @@ export function FullProposalAction({ app }: { app: Pick<ApplicationSummary, 'cal
         disabled={busy}
         data-testid="start-full-proposal"
       >
-        {busy ? 'Please wait…' : 'Start the full proposal'}
+        {busy ? t('form.pleaseWait', { ns: 'common' }) : t('full.start')}
       </button>{' '}
-      <span className="cell-note">due {formatInZone(step.closesAt, viewerTimeZone())}</span>
+      <span className="cell-note">{t('full.due', { at: formatInZone(step.closesAt, viewerTimeZone()) })}</span>
     </span>
   );
 }

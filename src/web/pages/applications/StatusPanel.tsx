@@ -3,6 +3,7 @@ import { type ApplicationDetail, applicationsApi } from '../../calls-api.js';
 import { formatClockTime, formatInZone, viewerTimeZone } from '../../clock.js';
 import { FormError } from '../../components/Form.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { FullProposalAction } from './FullProposalAction.js';
 import type { SaveStatus } from './use-autosave.js';
 
@@ -10,24 +11,23 @@ import type { SaveStatus } from './use-autosave.js';
 // submitted (or withdrawn, or shortlisted) application with what its owner may do next.
 
 export function SaveStatusLine({ status }: { status: SaveStatus }) {
+  const { t } = useT('applications');
   let text: string;
   switch (status.kind) {
     case 'saved':
-      text = status.at ? `Saved ${formatClockTime(status.at)}` : 'All changes saved';
+      text = status.at ? t('save.savedAt', { time: formatClockTime(status.at) }) : t('save.allSaved');
       break;
     case 'pending':
-      text = 'Unsaved changes…';
+      text = t('save.pending');
       break;
     case 'saving':
-      text = 'Saving…';
+      text = t('save.saving');
       break;
     case 'retrying':
-      text = `Not saved — retrying (${status.message})`;
+      text = t('save.retrying', { message: status.message });
       break;
     case 'conflict':
-      text = status.refused
-        ? `Not saved: ${status.refused} Your text is kept in this browser.`
-        : 'Changed elsewhere — reload to see the latest draft. Your text is kept in this browser.';
+      text = status.refused ? t('save.refused', { reason: status.refused }) : t('save.conflict');
       break;
   }
   return (
@@ -37,7 +37,7 @@ export function SaveStatusLine({ status }: { status: SaveStatus }) {
       </span>
       {status.kind === 'conflict' ? (
         <button type="button" className="link-button" onClick={() => window.location.reload()} data-testid="reload">
-          Reload
+          {t('save.reload')}
         </button>
       ) : null}
     </div>
@@ -57,6 +57,7 @@ export function StatusPanel({
   onAmend: () => void;
   onChanged: () => void;
 }) {
+  const { t } = useT('applications');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,22 +74,23 @@ export function StatusPanel({
   };
   return (
     <section aria-labelledby="status-heading" className="panel status-panel" data-testid="status-panel">
-      <h2 id="status-heading">
-        {app.status === 'withdrawn' ? 'Withdrawn' : app.status === 'submitted' ? 'Submitted' : label(app.status)}
-      </h2>
+      <h2 id="status-heading">{label(app.status)}</h2>
       {app.submittedVersion != null && app.submittedAt ? (
         <p data-testid="submitted-version">
-          Version {app.submittedVersion}, submitted {formatInZone(app.submittedAt, viewerTimeZone())}.
-          {app.status === 'submitted' ? ' A receipt was sent to your e-mail.' : ''}
+          {t('status.versionSubmitted', {
+            version: app.submittedVersion,
+            at: formatInZone(app.submittedAt, viewerTimeZone()),
+          })}
+          {app.status === 'submitted' ? ` ${t('status.receiptSent')}` : ''}
         </p>
       ) : null}
       {app.versions.length > 1 ? (
         <details>
-          <summary>All versions ({app.versions.length})</summary>
+          <summary>{t('status.allVersions', { count: app.versions.length })}</summary>
           <ul>
             {app.versions.map((v) => (
               <li key={v.version}>
-                Version {v.version} — {formatInZone(v.submittedAt, viewerTimeZone())}
+                {t('status.versionLine', { version: v.version, at: formatInZone(v.submittedAt, viewerTimeZone()) })}
               </li>
             ))}
           </ul>
@@ -96,7 +98,7 @@ export function StatusPanel({
       ) : null}
       {app.fullProposal ? (
         <p data-testid="full-proposal-step">
-          Your letter of intent was shortlisted: the full proposal is next. <FullProposalAction app={app} />
+          {t('status.shortlisted')} <FullProposalAction app={app} />
         </p>
       ) : null}
       <FormError message={error} />
@@ -104,16 +106,16 @@ export function StatusPanel({
         <div className="form__actions">
           {!amending ? (
             <button type="button" className="button" onClick={onAmend} data-testid="amend">
-              Amend
+              {t('status.amend')}
             </button>
           ) : null}
           {!confirming ? (
             <button type="button" className="button button--quiet" onClick={() => setConfirming(true)} data-testid="withdraw">
-              Withdraw…
+              {t('status.withdraw')}
             </button>
           ) : (
             <span className="confirm">
-              <span>Withdraw this application? It will not be reviewed.</span>{' '}
+              <span>{t('status.withdrawConfirm')}</span>{' '}
               <button
                 type="button"
                 className="button button--danger"
@@ -121,16 +123,16 @@ export function StatusPanel({
                 disabled={busy}
                 data-testid="withdraw-confirm"
               >
-                {busy ? 'Please wait…' : 'Yes, withdraw'}
+                {busy ? t('form.pleaseWait', { ns: 'common' }) : t('status.yesWithdraw')}
               </button>{' '}
               <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-                Keep it
+                {t('status.keep')}
               </button>
             </span>
           )}
         </div>
       ) : app.status === 'submitted' ? (
-        <p className="muted">The deadline has passed; the submitted version is final.</p>
+        <p className="muted">{t('status.final')}</p>
       ) : null}
     </section>
   );

@@ -7,6 +7,7 @@ import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -22,42 +23,45 @@ export function SubmittedApplicationPage({ id }: { id: string }) {
 }
 
 function SubmittedLoader({ id }: { id: string }) {
+  const { t } = useT('applications');
   const { load, reload } = useLoadedState(async (signal) => {
     const app = await applicationsApi.submitted(id, signal);
     const call = await callsApi.one(app.callId, signal);
     syncClock(call.serverNow);
     return { app, call };
   }, id);
-  useTitle(load.state === 'ready' ? load.data.app.title || 'Untitled application' : 'Application');
+  useTitle(load.state === 'ready' ? load.data.app.title || t('page.untitled') : t('page.title'));
   return (
-    <Loaded load={load} what="application">
+    <Loaded load={load} what={t('page.what')}>
       {({ app, call }) => <Submitted app={app} call={call} onChanged={reload} />}
     </Loaded>
   );
 }
 
 function Submitted({ app, call, onChanged }: { app: SubmittedApplication; call: CallDetail; onChanged: () => void }) {
+  const { t } = useT('applications');
   const doc = normalize(app.document);
   const zone = viewerTimeZone();
   return (
     <article data-testid="submitted-application" data-status={app.status}>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/staff/calls">My calls</Link> / <Link to={`/calls/${call.slug}/applications`}>{call.title}</Link> /
+      <nav aria-label={t('page.breadcrumb')} className="breadcrumb">
+        <Link to="/staff/calls">{t('submitted.myCalls')}</Link> /{' '}
+        <Link to={`/calls/${call.slug}/applications`}>{call.title}</Link> /
       </nav>
-      <h1 data-testid="submitted-title">{app.title || 'Untitled application'}</h1>
+      <h1 data-testid="submitted-title">{app.title || t('page.untitled')}</h1>
       <Meta
         items={[
           <Chip key="status" value={app.status} />,
           label(app.stage),
           <span key="version" data-testid="submitted-version-line">
-            Version {app.version}, submitted {formatInZone(app.submittedAt, zone)}
+            {t('submitted.versionLine', { version: app.version, at: formatInZone(app.submittedAt, zone) })}
           </span>,
         ]}
       />
       {app.can.shortlist ? <Decision app={app} onChanged={onChanged} /> : null}
       {doc.abstract ? (
         <section aria-labelledby="abstract-heading">
-          <h2 id="abstract-heading">Abstract</h2>
+          <h2 id="abstract-heading">{t('submitted.abstract')}</h2>
           <p className="prose" data-testid="read-abstract">
             {doc.abstract}
           </p>
@@ -71,12 +75,12 @@ function Submitted({ app, call, onChanged }: { app: SubmittedApplication; call: 
           <AttachmentsRead app={app} call={call} />
           {app.versions.length > 1 ? (
             <section aria-labelledby="versions-heading">
-              <h2 id="versions-heading">Versions</h2>
+              <h2 id="versions-heading">{t('submitted.versions')}</h2>
               <ul>
                 {app.versions.map((v) => (
                   <li key={v.version}>
-                    Version {v.version} — {formatInZone(v.submittedAt, zone)}
-                    {v.version === app.version ? ' (shown)' : ''}
+                    {t('status.versionLine', { version: v.version, at: formatInZone(v.submittedAt, zone) })}
+                    {v.version === app.version ? ` ${t('submitted.shown')}` : ''}
                   </li>
                 ))}
               </ul>
@@ -92,6 +96,7 @@ function Submitted({ app, call, onChanged }: { app: SubmittedApplication; call: 
 }
 
 function Decision({ app, onChanged }: { app: SubmittedApplication; onChanged: () => void }) {
+  const { t } = useT('applications');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const decide = async (decision: 'shortlisted' | 'not_shortlisted') => {
@@ -107,7 +112,7 @@ function Decision({ app, onChanged }: { app: SubmittedApplication; onChanged: ()
   };
   return (
     <section aria-labelledby="decision-heading" className="panel" data-testid="decision-panel">
-      <h2 id="decision-heading">Shortlist decision</h2>
+      <h2 id="decision-heading">{t('submitted.decision')}</h2>
       <FormError message={error} />
       <div className="form__actions">
         <button
@@ -117,7 +122,7 @@ function Decision({ app, onChanged }: { app: SubmittedApplication; onChanged: ()
           onClick={() => void decide('shortlisted')}
           data-testid="shortlist"
         >
-          Shortlist
+          {t('submitted.shortlist')}
         </button>
         <button
           type="button"
@@ -126,7 +131,7 @@ function Decision({ app, onChanged }: { app: SubmittedApplication; onChanged: ()
           onClick={() => void decide('not_shortlisted')}
           data-testid="not-shortlist"
         >
-          Not shortlisted
+          {t('submitted.notShortlisted')}
         </button>
       </div>
     </section>

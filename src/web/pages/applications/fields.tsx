@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { Field } from '../../components/Form.js';
+import { formatNumber } from '../../format.js';
+import { i18n } from '../../i18n/index.js';
 
 // Editor controls: each carries `data-field` with its API path, so a submit error lands beside it.
 
@@ -73,7 +75,11 @@ export function TextArea({
           {hint ? ' ' : ''}
           {maxLength ? (
             <span className="counter">
-              {length.toLocaleString('en')} / {maxLength.toLocaleString('en')} characters
+              {i18n.t('fields.characters', {
+                ns: 'applications',
+                length: formatNumber(length),
+                max: formatNumber(maxLength),
+              })}
             </span>
           ) : null}
         </>
@@ -176,15 +182,19 @@ export function NumberInput({
   useEffect(() => {
     setText((t) => (parse(t) === value ? t : value == null ? '' : String(value)));
   }, [value]);
+  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'applications', ...options });
+  const unitName = i18n.t(`unitName.${unit}`, { ns: 'common', defaultValue: unit });
   const trimmed = text.trim();
   const local =
     trimmed === '' || parse(text) !== undefined
       ? undefined
       : WHOLE.test(trimmed)
-        ? `Enter a number from ${min}${max != null ? ` to ${max}` : ' up'}.`
-        : `Enter a whole number of ${unit}.`;
+        ? max != null
+          ? t('fields.numberRange', { min, max })
+          : t('fields.numberFrom', { min })
+        : t('fields.wholeNumber', { unit: unitName });
   return (
-    <Field label={`${label} (${unit})`} error={error ?? local} hint={hint}>
+    <Field label={t('fields.withUnit', { label, unit: unitName })} error={error ?? local} hint={hint}>
       {(props) => (
         <input
           {...props}

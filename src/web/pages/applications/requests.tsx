@@ -3,6 +3,7 @@ import type { CallDetail, CheckItem, ModuleOffer, PayloadRequest } from '../../c
 import { envelope, mass, mg, mountingText, power } from '../../calls-format.js';
 import { Chip } from '../../components/Chip.js';
 import { formatTempRange, label } from '../../format.js';
+import { i18n, useT } from '../../i18n/index.js';
 import { emptyPayload, emptySample, patchAt, removeAt } from './document.js';
 import { NumberInput, Select, TextArea, TextInput } from './fields.js';
 import { SectionError, type SectionProps } from './sections.js';
@@ -12,8 +13,9 @@ type Props = SectionProps & { call: CallDetail; checks: CheckItem[] };
 const checkOf = (checks: CheckItem[], field: string) => checks.find((c) => c.field === field);
 
 function CheckChip({ item }: { item: CheckItem | undefined }) {
+  const { t } = useT('applications');
   if (!item) return null;
-  return <Chip value={`check-${item.result}`} text={`Check: ${item.result}`} />;
+  return <Chip value={`check-${item.result}`} text={t('requests.checkChip', { result: label(item.result) })} />;
 }
 
 type NumberKey =
@@ -31,6 +33,7 @@ type NumberKey =
 const watts = (mw: number | undefined) => (mw == null ? undefined : `= ${power(mw)}`);
 
 export function SampleRequestsSection({ doc, update, errors, call, checks }: Props) {
+  const { t } = useT('applications');
   if (call.sampleOffers.length === 0) return null;
   return (
     <section
@@ -39,7 +42,7 @@ export function SampleRequestsSection({ doc, update, errors, call, checks }: Pro
       data-testid="section-samples"
       data-field="sampleRequests"
     >
-      <h2 id="samples-heading">Sample requests</h2>
+      <h2 id="samples-heading">{t('requests.samples')}</h2>
       <SectionError message={errors.sampleRequests} />
       {doc.sampleRequests.map((r, i) => {
         const offer = call.sampleOffers.find((o) => o.id === r.offerId);
@@ -50,40 +53,46 @@ export function SampleRequestsSection({ doc, update, errors, call, checks }: Pro
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the document
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="sample-request">
             <legend>
-              Sample request {i + 1} <CheckChip item={checkOf(checks, path)} />
+              {t('requests.sampleRequestN', { n: i + 1 })} <CheckChip item={checkOf(checks, path)} />
             </legend>
             <Select
-              label="Sample type"
+              label={t('requests.sampleType')}
               path={`${path}.offerId`}
               value={r.offerId}
-              placeholder="Choose a sample type"
+              placeholder={t('requests.chooseSampleType')}
               options={call.sampleOffers.map((o) => ({
                 value: o.id,
-                label: `${label(o.sampleType)} · ${o.collectionName} (${mg(o.availableMg - o.reserveMg)} available)`,
+                label: t('requests.sampleOption', {
+                  type: label(o.sampleType),
+                  collection: o.collectionName,
+                  available: mg(o.availableMg - o.reserveMg),
+                }),
               }))}
               onChange={(offerId) => set({ offerId })}
               error={errors[`${path}.offerId`]}
             />
             <NumberInput
-              label="Mass"
+              label={t('requests.mass')}
               unit="mg"
               path={`${path}.massMg`}
               value={r.massMg}
               onChange={(massMg) => set({ massMg })}
-              hint={offer?.maxPerRequestMg != null ? `At most ${mg(offer.maxPerRequestMg)} per request.` : undefined}
+              hint={
+                offer?.maxPerRequestMg != null ? t('requests.atMostPerRequest', { mass: mg(offer.maxPerRequestMg) }) : undefined
+              }
               error={errors[`${path}.massMg`]}
             />
             <Select
-              label="Form"
+              label={t('requests.form')}
               path={`${path}.form`}
               value={r.form}
-              placeholder="Choose a form"
+              placeholder={t('requests.chooseForm')}
               options={SAMPLE_FORMS.map((f) => ({ value: f, label: label(f) }))}
               onChange={(form) => set({ form: (form || undefined) as typeof r.form })}
               error={errors[`${path}.form`]}
             />
             <TextArea
-              label="Purpose (optional)"
+              label={t('requests.purposeOptional')}
               path={`${path}.purpose`}
               value={r.purpose}
               rows={2}
@@ -96,7 +105,7 @@ export function SampleRequestsSection({ doc, update, errors, call, checks }: Pro
               className="link-button"
               onClick={() => update((d) => ({ ...d, sampleRequests: removeAt(d.sampleRequests, i) }))}
             >
-              Remove sample request {i + 1}
+              {t('requests.removeSample', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -112,7 +121,7 @@ export function SampleRequestsSection({ doc, update, errors, call, checks }: Pro
         }
         data-testid="add-sample-request"
       >
-        Add a sample request
+        {t('requests.addSample')}
       </button>
     </section>
   );
@@ -120,11 +129,12 @@ export function SampleRequestsSection({ doc, update, errors, call, checks }: Pro
 
 function limitHint(offer: ModuleOffer | undefined, pick: (o: ModuleOffer) => string | null, extra?: string) {
   const limit = offer ? pick(offer) : null;
-  const parts = [extra, limit ? `Limit: ${limit}.` : null].filter(Boolean);
+  const parts = [extra, limit ? i18n.t('requests.limit', { ns: 'applications', limit }) : null].filter(Boolean);
   return parts.length ? parts.join(' ') : undefined;
 }
 
 export function PayloadRequestsSection({ doc, update, errors, call, checks }: Props) {
+  const { t } = useT('applications');
   if (call.moduleOffers.length === 0) return null;
   return (
     <section
@@ -133,7 +143,7 @@ export function PayloadRequestsSection({ doc, update, errors, call, checks }: Pr
       data-testid="section-payloads"
       data-field="payloadRequests"
     >
-      <h2 id="payloads-heading">Payload requests</h2>
+      <h2 id="payloads-heading">{t('requests.payloads')}</h2>
       <SectionError message={errors.payloadRequests} />
       {doc.payloadRequests.map((r, i) => (
         <PayloadFields
@@ -159,7 +169,7 @@ export function PayloadRequestsSection({ doc, update, errors, call, checks }: Pr
         }
         data-testid="add-payload-request"
       >
-        Add a payload
+        {t('requests.addPayload')}
       </button>
     </section>
   );
@@ -182,6 +192,7 @@ function PayloadFields({
   set: (change: Partial<PayloadRequest>) => void;
   remove: () => void;
 }) {
+  const { t } = useT('applications');
   const offer = call.moduleOffers.find((o) => o.id === r.offerId);
   const path = `payloadRequests.${i}`;
   const num = (key: NumberKey, name: string, unit: string, hint?: string, min = 0, max?: number) => (
@@ -200,21 +211,21 @@ function PayloadFields({
   return (
     <fieldset className="fieldset row-card" data-testid="payload-request">
       <legend>
-        Payload {i + 1}
+        {t('requests.payloadN', { n: i + 1 })}
         {r.name ? `: ${r.name}` : ''} <CheckChip item={check} />
       </legend>
       <div className="grid-2">
         <Select
-          label="Host module"
+          label={t('requests.hostModule')}
           path={`${path}.offerId`}
           value={r.offerId}
-          placeholder="Choose a module"
+          placeholder={t('requests.chooseModule')}
           options={call.moduleOffers.map((o) => ({ value: o.id, label: `${o.hostModuleName} (${label(o.hostModuleKind)})` }))}
           onChange={(offerId) => set({ offerId })}
           error={errors[`${path}.offerId`]}
         />
         <TextInput
-          label="Payload name"
+          label={t('requests.payloadName')}
           path={`${path}.name`}
           value={r.name}
           maxLength={200}
@@ -223,7 +234,7 @@ function PayloadFields({
         />
         {num(
           'massG',
-          'Mass',
+          t('requests.mass'),
           'g',
           limitHint(
             offer,
@@ -231,16 +242,16 @@ function PayloadFields({
             r.massG != null ? `= ${mass(r.massG)}` : undefined,
           ),
         )}
-        {num('dataMbPerDay', 'Data', 'MB/day')}
+        {num('dataMbPerDay', t('requests.data'), 'MB/day')}
         {num(
           'avgPowerMw',
-          'Average power',
+          t('requests.averagePower'),
           'mW',
           limitHint(offer, (o) => (o.itemMaxAvgPowerMw != null ? `≤ ${power(o.itemMaxAvgPowerMw)}` : null), watts(r.avgPowerMw)),
         )}
         {num(
           'peakPowerMw',
-          'Peak power',
+          t('requests.peakPower'),
           'mW',
           limitHint(
             offer,
@@ -250,27 +261,33 @@ function PayloadFields({
         )}
       </div>
       <fieldset className="fieldset fieldset--inner">
-        <legend>Envelope (length × width × height){offer && envelope(offer) ? ` — limit ${envelope(offer)}` : ''}</legend>
+        <legend>
+          {t('requests.envelope')}
+          {offer && envelope(offer) ? ` — ${t('requests.envelopeLimit', { limit: envelope(offer) })}` : ''}
+        </legend>
         <div className="grid-3">
-          {num('lengthMm', 'Length', 'mm')}
-          {num('widthMm', 'Width', 'mm')}
-          {num('heightMm', 'Height', 'mm')}
+          {num('lengthMm', t('requests.length'), 'mm')}
+          {num('widthMm', t('requests.width'), 'mm')}
+          {num('heightMm', t('requests.height'), 'mm')}
         </div>
       </fieldset>
       <fieldset className="fieldset fieldset--inner">
         <legend>
-          Operating temperature
+          {t('requests.temperature')}
           {offer?.itemMinTempC != null && offer.itemMaxTempC != null
-            ? ` — the module offers ${formatTempRange(offer.itemMinTempC, offer.itemMaxTempC)}`
+            ? ` — ${t('requests.moduleOffers', { range: formatTempRange(offer.itemMinTempC, offer.itemMaxTempC) })}`
             : ''}
         </legend>
         <div className="grid-2">
-          {num('minTempC', 'Lowest', '°C', undefined, -273, 1000)}
-          {num('maxTempC', 'Highest', '°C', undefined, -273, 1000)}
+          {num('minTempC', t('requests.lowest'), '°C', undefined, -273, 1000)}
+          {num('maxTempC', t('requests.highest'), '°C', undefined, -273, 1000)}
         </div>
       </fieldset>
       <fieldset className="fieldset fieldset--inner" data-field={`${path}.mounting`}>
-        <legend>Mounting{offer ? ` — the module takes: ${mountingText(offer.mounting).toLowerCase()}` : ''}</legend>
+        <legend>
+          {t('requests.mounting')}
+          {offer ? ` — ${t('requests.moduleTakes', { mounting: mountingText(offer.mounting).toLowerCase() })}` : ''}
+        </legend>
         <div>
           {MOUNTING_SIDES.map((side) => (
             <label key={side} className="check">
@@ -290,7 +307,7 @@ function PayloadFields({
         <SectionError message={errors[`${path}.mounting`]} />
       </fieldset>
       <fieldset className="fieldset fieldset--inner" data-field={`${path}.hazards`}>
-        <legend>Hazards (tick all that apply)</legend>
+        <legend>{t('requests.hazards')}</legend>
         <div>
           {HAZARDS.map((h) => (
             <label key={h} className="check">
@@ -309,7 +326,7 @@ function PayloadFields({
         <SectionError message={errors[`${path}.hazards`]} />
       </fieldset>
       <button type="button" className="link-button" onClick={remove}>
-        Remove payload {i + 1}
+        {t('requests.removePayload', { n: i + 1 })}
       </button>
     </fieldset>
   );

@@ -2,6 +2,7 @@ import { PERSON_ROLES, TEAM_ROLES } from '../../../domain/calls/vocabulary.js';
 import type { ApplicationDocument } from '../../calls-api.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { type Errors, patchAt, removeAt, type Update } from './document.js';
 import { Select, TextArea, TextInput } from './fields.js';
 
@@ -22,11 +23,12 @@ export function SectionError({ message }: { message: string | undefined }) {
 }
 
 export function BasicsSection({ doc, update, errors }: SectionProps) {
+  const { t } = useT('applications');
   return (
     <section aria-labelledby="basics-heading" className="editor-section" data-testid="section-basics">
-      <h2 id="basics-heading">Title and abstract</h2>
+      <h2 id="basics-heading">{t('sections.basics')}</h2>
       <TextInput
-        label="Title"
+        label={t('sections.title')}
         path="title"
         value={doc.title}
         maxLength={300}
@@ -34,7 +36,7 @@ export function BasicsSection({ doc, update, errors }: SectionProps) {
         error={errors.title}
       />
       <TextArea
-        label="Abstract"
+        label={t('sections.abstract')}
         path="abstract"
         value={doc.abstract}
         maxLength={5000}
@@ -47,22 +49,22 @@ export function BasicsSection({ doc, update, errors }: SectionProps) {
 }
 
 export function TeamSection({ doc, update, errors, maxEntities }: SectionProps & { maxEntities?: number }) {
+  const { t } = useT('applications');
   return (
     <section aria-labelledby="team-heading" className="editor-section" data-testid="section-team" data-field="team">
-      <h2 id="team-heading">Team</h2>
+      <h2 id="team-heading">{t('sections.team')}</h2>
       <p className="field__hint">
-        The institutions of the consortium: exactly one lead
-        {maxEntities != null ? `, at most ${maxEntities} in all` : ''}.
+        {maxEntities != null ? t('sections.teamHintMax', { max: maxEntities }) : t('sections.teamHint')}
       </p>
       <SectionError message={errors.team} />
       {doc.team.map((member, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the document
         <fieldset key={i} className="fieldset row-card" data-testid="team-member">
-          <legend>Institution {i + 1}</legend>
+          <legend>{t('sections.institutionN', { n: i + 1 })}</legend>
           <div data-field={`team.${i}.institutionId`}>
             <RecordPicker
               kind="institutions"
-              label="Institution"
+              label={t('sections.institution')}
               value={member.institutionId}
               onChange={(institutionId) => update((d) => ({ ...d, team: patchAt(d.team, i, { institutionId }) }))}
               error={errors[`team.${i}.institutionId`]}
@@ -70,7 +72,7 @@ export function TeamSection({ doc, update, errors, maxEntities }: SectionProps &
             />
           </div>
           <Select
-            label="Role in the team"
+            label={t('sections.teamRole')}
             path={`team.${i}.role`}
             value={member.role}
             options={TEAM_ROLES.map((r) => ({ value: r, label: label(r) }))}
@@ -80,7 +82,7 @@ export function TeamSection({ doc, update, errors, maxEntities }: SectionProps &
             error={errors[`team.${i}.role`]}
           />
           <button type="button" className="link-button" onClick={() => update((d) => ({ ...d, team: removeAt(d.team, i) }))}>
-            Remove institution {i + 1}
+            {t('sections.removeInstitution', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -92,16 +94,17 @@ export function TeamSection({ doc, update, errors, maxEntities }: SectionProps &
         }
         data-testid="add-team-member"
       >
-        Add an institution
+        {t('sections.addInstitution')}
       </button>
     </section>
   );
 }
 
 export function PeopleSection({ doc, update, errors }: SectionProps) {
+  const { t } = useT('applications');
   return (
     <section aria-labelledby="people-heading" className="editor-section" data-testid="section-people" data-field="people">
-      <h2 id="people-heading">People</h2>
+      <h2 id="people-heading">{t('sections.people')}</h2>
       <SectionError message={errors.people} />
       {doc.people.map((person, i) => {
         const set = (change: Partial<(typeof doc.people)[number]>) =>
@@ -109,16 +112,16 @@ export function PeopleSection({ doc, update, errors }: SectionProps) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the document
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="person">
-            <legend>Person {i + 1}</legend>
+            <legend>{t('sections.personN', { n: i + 1 })}</legend>
             <TextInput
-              label="Name"
+              label={t('sections.name')}
               path={`people.${i}.name`}
               value={person.name}
               onChange={(name) => set({ name })}
               error={errors[`people.${i}.name`]}
             />
             <TextInput
-              label="E-mail"
+              label={t('sections.email')}
               type="email"
               path={`people.${i}.email`}
               value={person.email}
@@ -126,15 +129,15 @@ export function PeopleSection({ doc, update, errors }: SectionProps) {
               error={errors[`people.${i}.email`]}
             />
             <TextInput
-              label="ORCID iD"
+              label={t('sections.orcid')}
               path={`people.${i}.orcid`}
               value={person.orcid}
-              hint="e.g. 0000-0002-1825-0097"
+              hint={t('sections.orcidHint')}
               onChange={(orcid) => set({ orcid: orcid || undefined })}
               error={errors[`people.${i}.orcid`]}
             />
             <Select
-              label="Role"
+              label={t('sections.role')}
               path={`people.${i}.role`}
               value={person.role}
               options={PERSON_ROLES.map((r) => ({ value: r, label: label(r) }))}
@@ -146,7 +149,7 @@ export function PeopleSection({ doc, update, errors }: SectionProps) {
               className="link-button"
               onClick={() => update((d) => ({ ...d, people: removeAt(d.people, i) }))}
             >
-              Remove person {i + 1}
+              {t('sections.removePerson', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -162,28 +165,25 @@ export function PeopleSection({ doc, update, errors }: SectionProps) {
         }
         data-testid="add-person"
       >
-        Add a person
+        {t('sections.addPerson')}
       </button>
     </section>
   );
 }
 
-const SCHEME = [
-  ['objectives', 'Objectives', 'What the work sets out to find or show.'],
-  ['methods', 'Methods', 'How: instruments, analyses, operations.'],
-  ['expectedResults', 'Expected results', 'What will come out, and how it will be published.'],
-  ['heritage', 'Heritage', 'Prior work, flight heritage, facilities.'],
-] as const;
+/** The scheme's parts; their names and hints are `scheme.<key>` and `scheme.<key>Hint` in the catalogue. */
+const SCHEME = ['objectives', 'methods', 'expectedResults', 'heritage'] as const;
 
 export function SchemeSection({ doc, update, errors }: SectionProps) {
+  const { t } = useT('applications');
   return (
     <section aria-labelledby="scheme-heading" className="editor-section" data-testid="section-scheme">
-      <h2 id="scheme-heading">Experimental scheme</h2>
-      {SCHEME.map(([key, name, hint]) => (
+      <h2 id="scheme-heading">{t('sections.scheme')}</h2>
+      {SCHEME.map((key) => (
         <TextArea
           key={key}
-          label={name}
-          hint={hint}
+          label={t(`scheme.${key}`)}
+          hint={t(`scheme.${key}Hint`)}
           path={`scheme.${key}`}
           value={doc.scheme[key]}
           maxLength={20000}

@@ -1,24 +1,26 @@
 import { authApi } from '../../api.js';
+import { useT } from '../../i18n/index.js';
 import { useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { Done } from './Done.js';
 import { NewPasswordForm } from './NewPasswordForm.js';
 
 export function AcceptInvitationPage() {
-  useTitle('Accept your invitation');
+  const { t } = useT('accounts');
+  useTitle(t('auth.invitationTitle'));
   const token = useSearch().get('token');
   if (!token) {
     return (
-      <Done title="This link is incomplete" tone="error" testId="invitation-incomplete">
-        <p>Open the link from the invitation e-mail exactly as it was sent.</p>
+      <Done title={t('auth.incompleteTitle')} tone="error" testId="invitation-incomplete">
+        <p>{t('auth.incompleteInvitation')}</p>
       </Done>
     );
   }
   return (
     <section className="auth" data-testid="accept-invitation-page">
-      <h1>Welcome to Orbitshare</h1>
-      <p className="lead">You were invited to take part. Choose a password to activate your account.</p>
-      <NewPasswordForm token={token} submit={authApi.acceptInvitation} button="Activate my account" testId="invitation-form" />
+      <h1>{t('auth.welcome')}</h1>
+      <p className="lead">{t('auth.invitedLead')}</p>
+      <NewPasswordForm token={token} submit={authApi.acceptInvitation} button={t('auth.activate')} testId="invitation-form" />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormError, passwordProblems, SubmitButton, TextField, useForm } from '../../components/Form.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { Done } from './Done.js';
 
@@ -15,6 +16,7 @@ export function NewPasswordForm({
   button: string;
   testId: string;
 }) {
+  const { t } = useT('accounts');
   const form = useForm();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -27,10 +29,10 @@ export function NewPasswordForm({
 
   if (done) {
     return (
-      <Done title="Password set" testId={`${testId}-done`}>
+      <Done title={t('auth.passwordSet')} testId={`${testId}-done`}>
         <p>{done}</p>
         <p>
-          <Link to="/sign-in">Sign in</Link>
+          <Link to="/sign-in">{t('auth.signIn')}</Link>
         </p>
       </Done>
     );
@@ -39,18 +41,18 @@ export function NewPasswordForm({
     <form ref={form.formRef} className="form card" onSubmit={onSubmit} noValidate data-testid={testId}>
       <FormError message={form.detail} />
       <TextField
-        label="New password"
+        label={t('auth.newPassword')}
         type="password"
         name="password"
         autoComplete="new-password"
-        hint="At least 10 characters, not a common or guessable one (such as your name or e-mail); a few unusual words make a good one."
+        hint={t('auth.passwordHint')}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={form.fields.password}
         testId={`${testId}-password`}
       />
       <TextField
-        label="New password again"
+        label={t('auth.newPasswordAgain')}
         type="password"
         name="confirm"
         autoComplete="new-password"

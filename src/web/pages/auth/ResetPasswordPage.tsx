@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { authApi } from '../../api.js';
 import { type FieldErrors, FormError, looksLikeEmail, SubmitButton, TextField, useForm } from '../../components/Form.js';
+import { useT } from '../../i18n/index.js';
 import { Link, useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { Done } from './Done.js';
@@ -8,14 +9,15 @@ import { NewPasswordForm } from './NewPasswordForm.js';
 
 /** Without a token: ask for a link. With ?token=…: choose the new password. */
 export function ResetPasswordPage() {
-  useTitle('Reset your password');
+  const { t } = useT('accounts');
+  useTitle(t('auth.resetTitle'));
   const token = useSearch().get('token');
   if (token) {
     return (
       <section className="auth" data-testid="reset-password-page">
-        <h1>Choose a new password</h1>
-        <p className="lead">Every session of your account is signed out once the password changes.</p>
-        <NewPasswordForm token={token} submit={authApi.resetPassword} button="Set new password" testId="reset-form" />
+        <h1>{t('auth.chooseNewPassword')}</h1>
+        <p className="lead">{t('auth.resetLead')}</p>
+        <NewPasswordForm token={token} submit={authApi.resetPassword} button={t('auth.setNewPassword')} testId="reset-form" />
       </section>
     );
   }
@@ -23,29 +25,30 @@ export function ResetPasswordPage() {
 }
 
 function AskForLink() {
+  const { t } = useT('accounts');
   const form = useForm();
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const onSubmit = form.submit(
     async () => setDone((await authApi.requestPasswordReset(email.trim())).message),
-    (): FieldErrors => (looksLikeEmail(email) ? {} : { email: 'Enter your e-mail address.' }),
+    (): FieldErrors => (looksLikeEmail(email) ? {} : { email: t('auth.enterEmail') }),
   );
   if (done) {
     return (
-      <Done title="Check your mail" testId="reset-requested">
+      <Done title={t('auth.checkMail')} testId="reset-requested">
         <p>{done}</p>
-        <p>The link works once and for a limited time.</p>
+        <p>{t('auth.linkLimited')}</p>
       </Done>
     );
   }
   return (
     <section className="auth" data-testid="reset-password-page">
-      <h1>Reset your password</h1>
-      <p className="lead">We send a link to choose a new password to the address of your account.</p>
+      <h1>{t('auth.resetTitle')}</h1>
+      <p className="lead">{t('auth.resetAskLead')}</p>
       <form ref={form.formRef} className="form card" onSubmit={onSubmit} noValidate data-testid="reset-request-form">
         <FormError message={form.detail} />
         <TextField
-          label="E-mail address"
+          label={t('auth.email')}
           type="email"
           name="email"
           autoComplete="email"
@@ -56,9 +59,9 @@ function AskForLink() {
         />
         <div className="form__actions">
           <SubmitButton busy={form.busy} testId="reset-request-submit">
-            Send the link
+            {t('auth.sendLink')}
           </SubmitButton>
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in">{t('auth.backToSignIn')}</Link>
         </div>
       </form>
     </section>

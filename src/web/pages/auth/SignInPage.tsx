@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { authApi, useSession } from '../../api.js';
 import { FormError, looksLikeEmail, SubmitButton, TextField, useForm } from '../../components/Form.js';
+import { useT } from '../../i18n/index.js';
 import { Link, navigate, safeNext, useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 
 export function SignInPage() {
-  useTitle('Sign in');
+  const { t } = useT('accounts');
+  useTitle(t('auth.signIn'));
   const search = useSearch();
   const next = safeNext(search.get('next'));
   const { account } = useSession();
@@ -19,23 +21,23 @@ export function SignInPage() {
       navigate(next === '/' ? '/account' : next, { replace: true });
     },
     () => ({
-      ...(looksLikeEmail(email) ? {} : { email: 'Enter your e-mail address.' }),
-      ...(password ? {} : { password: 'Enter your password.' }),
+      ...(looksLikeEmail(email) ? {} : { email: t('auth.enterEmail') }),
+      ...(password ? {} : { password: t('auth.enterPassword') }),
     }),
   );
 
   return (
     <section className="auth" data-testid="sign-in-page">
-      <h1>Sign in</h1>
+      <h1>{t('auth.signIn')}</h1>
       {account ? (
         <p className="callout" data-testid="already-signed-in">
-          You are signed in as {account.displayName}. <Link to="/account">Your account</Link>
+          {t('auth.signedInAs', { name: account.displayName })} <Link to="/account">{t('auth.yourAccount')}</Link>
         </p>
       ) : null}
       <form ref={form.formRef} className="form card" onSubmit={onSubmit} noValidate data-testid="sign-in-form">
         <FormError message={form.detail} />
         <TextField
-          label="E-mail address"
+          label={t('auth.email')}
           type="email"
           name="email"
           autoComplete="username"
@@ -45,7 +47,7 @@ export function SignInPage() {
           testId="sign-in-email"
         />
         <TextField
-          label="Password"
+          label={t('auth.password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -56,13 +58,13 @@ export function SignInPage() {
         />
         <div className="form__actions">
           <SubmitButton busy={form.busy} testId="sign-in-submit">
-            Sign in
+            {t('auth.signIn')}
           </SubmitButton>
-          <Link to="/reset-password">Forgot your password?</Link>
+          <Link to="/reset-password">{t('auth.forgot')}</Link>
         </div>
       </form>
       <p className="auth__aside">
-        Applying for a program? <Link to="/sign-up">Create an applicant account</Link>.
+        {t('auth.applying')} <Link to="/sign-up">{t('auth.createApplicant')}</Link>
       </p>
     </section>
   );

@@ -3,19 +3,21 @@ import type { Locale } from '../../../domain/accounts/roles.js';
 import { authApi } from '../../api.js';
 import { Field, FormError, looksLikeEmail, passwordProblems, SubmitButton, TextField, useForm } from '../../components/Form.js';
 import { RecordPicker } from '../../components/RecordPicker.js';
+import { currentLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { Done } from './Done.js';
 
 export function SignUpPage() {
-  useTitle('Sign up');
+  const { t } = useT('accounts');
+  useTitle(t('auth.signUp'));
   const form = useForm();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [institutionId, setInstitutionId] = useState('');
-  const [locale, setLocale] = useState<Locale>('en');
+  const [locale, setLocale] = useState<Locale>(currentLanguage);
   const [done, setDone] = useState<string | null>(null);
 
   const onSubmit = form.submit(
@@ -30,30 +32,30 @@ export function SignUpPage() {
       setDone(result.message);
     },
     () => ({
-      ...(looksLikeEmail(email) ? {} : { email: 'Enter your e-mail address.' }),
-      ...(displayName.trim() ? {} : { displayName: 'Enter your name as colleagues know it.' }),
+      ...(looksLikeEmail(email) ? {} : { email: t('auth.enterEmail') }),
+      ...(displayName.trim() ? {} : { displayName: t('auth.enterName') }),
       ...passwordProblems(password, confirm),
-      ...(institutionId ? {} : { institutionId: 'Choose the institution you apply for.' }),
+      ...(institutionId ? {} : { institutionId: t('auth.chooseInstitution') }),
     }),
   );
 
   if (done) {
     return (
-      <Done title="Check your mail" testId="sign-up-done">
+      <Done title={t('auth.checkMail')} testId="sign-up-done">
         <p>{done}</p>
-        <p>Open the link in the message to confirm your address; then you can sign in.</p>
+        <p>{t('auth.confirmThenSignIn')}</p>
       </Done>
     );
   }
 
   return (
     <section className="auth" data-testid="sign-up-page">
-      <h1>Sign up</h1>
-      <p className="lead">Applicants create their own account. Reviewers and staff are invited by an administrator.</p>
+      <h1>{t('auth.signUp')}</h1>
+      <p className="lead">{t('auth.signUpLead')}</p>
       <form ref={form.formRef} className="form card" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
         <FormError message={form.detail} />
         <TextField
-          label="E-mail address"
+          label={t('auth.email')}
           type="email"
           name="email"
           autoComplete="email"
@@ -63,7 +65,7 @@ export function SignUpPage() {
           testId="sign-up-email"
         />
         <TextField
-          label="Your name"
+          label={t('auth.yourName')}
           name="displayName"
           autoComplete="name"
           value={displayName}
@@ -73,13 +75,13 @@ export function SignUpPage() {
         />
         <RecordPicker
           kind="institutions"
-          label="Your institution"
+          label={t('auth.yourInstitution')}
           value={institutionId}
           onChange={setInstitutionId}
           error={form.fields.institutionId}
           testId="sign-up-institution"
         />
-        <Field label="Language for e-mails" error={form.fields.locale}>
+        <Field label={t('auth.emailLanguage')} error={form.fields.locale}>
           {(props) => (
             <select
               {...props}
@@ -88,24 +90,28 @@ export function SignUpPage() {
               onChange={(e) => setLocale(e.target.value as Locale)}
               data-testid="sign-up-locale"
             >
-              <option value="en">English</option>
-              <option value="zh">中文</option>
+              <option value="en" lang="en">
+                {t('language.en', { ns: 'common' })}
+              </option>
+              <option value="zh" lang="zh">
+                {t('language.zh', { ns: 'common' })}
+              </option>
             </select>
           )}
         </Field>
         <TextField
-          label="Password"
+          label={t('auth.password')}
           type="password"
           name="password"
           autoComplete="new-password"
-          hint="At least 10 characters, not a common or guessable one (such as your name or e-mail); a few unusual words make a good one."
+          hint={t('auth.passwordHint')}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={form.fields.password}
           testId="sign-up-password"
         />
         <TextField
-          label="Password again"
+          label={t('auth.passwordAgain')}
           type="password"
           name="confirm"
           autoComplete="new-password"
@@ -116,12 +122,12 @@ export function SignUpPage() {
         />
         <div className="form__actions">
           <SubmitButton busy={form.busy} testId="sign-up-submit">
-            Create account
+            {t('auth.createAccount')}
           </SubmitButton>
         </div>
       </form>
       <p className="auth__aside">
-        Already have an account? <Link to="/sign-in">Sign in</Link>.
+        {t('auth.haveAccount')} <Link to="/sign-in">{t('auth.signIn')}</Link>
       </p>
     </section>
   );

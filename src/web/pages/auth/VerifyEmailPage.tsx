@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { authApi } from '../../api.js';
 import { Loading } from '../../components/PageState.js';
+import { useT } from '../../i18n/index.js';
 import { Link, useSearch } from '../../router.js';
 import { useTitle } from '../../use-title.js';
 import { Done } from './Done.js';
@@ -10,7 +11,8 @@ import { Done } from './Done.js';
 const attempts = new Map<string, Promise<string>>();
 
 export function VerifyEmailPage() {
-  useTitle('Confirm your e-mail address');
+  const { t } = useT('accounts');
+  useTitle(t('auth.verifyTitle'));
   const token = useSearch().get('token') ?? '';
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
@@ -33,20 +35,20 @@ export function VerifyEmailPage() {
 
   if (!token) {
     return (
-      <Done title="This link is incomplete" tone="error" testId="verify-result">
-        <p>Open the link from the e-mail exactly as it was sent, or copy the whole address into the browser.</p>
+      <Done title={t('auth.incompleteTitle')} tone="error" testId="verify-result">
+        <p>{t('auth.incompleteVerify')}</p>
       </Done>
     );
   }
   if (!result) return <Loading />;
   return (
     <Done
-      title={result.ok ? 'Address confirmed' : 'The link did not work'}
+      title={result.ok ? t('auth.addressConfirmed') : t('auth.linkFailed')}
       tone={result.ok ? 'ok' : 'error'}
       testId="verify-result"
     >
       <p>{result.message}</p>
-      <p>{result.ok ? <Link to="/sign-in">Sign in</Link> : <Link to="/sign-up">Sign up again</Link>}</p>
+      <p>{result.ok ? <Link to="/sign-in">{t('auth.signIn')}</Link> : <Link to="/sign-up">{t('auth.signUpAgain')}</Link>}</p>
     </Done>
   );
 }

@@ -10,11 +10,13 @@ import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { formatNumber, label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link, navigate } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
 
 export function CallPage({ slug }: { slug: string }) {
+  const { t } = useT('calls');
   const load = useLoad(async (signal) => {
     const call = await callsApi.one(slug, signal);
     syncClock(call.serverNow);
@@ -22,7 +24,7 @@ export function CallPage({ slug }: { slug: string }) {
   }, slug);
   useTitle(load.state === 'ready' ? load.data.title : undefined);
   return (
-    <Loaded load={load} what="call">
+    <Loaded load={load} what={t('call.what')}>
       {(call) => <Call call={call} />}
     </Loaded>
   );
@@ -31,11 +33,12 @@ export function CallPage({ slug }: { slug: string }) {
 const isApplicant = (account: Account | null) => !!account?.grants.some((g) => g.role === 'applicant');
 
 function Call({ call }: { call: CallDetail }) {
+  const { t } = useT('calls');
   const { account } = useSession();
   return (
     <article data-testid="call-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/calls">Open calls</Link> /
+      <nav aria-label={t('call.breadcrumb')} className="breadcrumb">
+        <Link to="/calls">{t('list.title')}</Link> /
       </nav>
       <h1 data-testid="call-title">{call.title}</h1>
       <Meta
@@ -43,28 +46,28 @@ function Call({ call }: { call: CallDetail }) {
           <Chip
             key="status"
             value={call.status === 'published' ? 'open' : call.status}
-            text={call.status === 'published' ? 'Open' : undefined}
+            text={call.status === 'published' ? t('call.open') : undefined}
           />,
           <>
-            Program <Link to={`/programs/${call.program.slug}`}>{call.program.name}</Link>
+            {t('call.program')} <Link to={`/programs/${call.program.slug}`}>{call.program.name}</Link>
           </>,
-          call.stages === 2 ? 'Two stages: letter of intent, then full proposal' : 'One stage',
+          call.stages === 2 ? t('call.twoStages') : t('call.oneStage'),
         ]}
       />
       {call.summary ? <p className="lead">{call.summary}</p> : null}
 
       <section aria-labelledby="dates-heading" className="panel">
-        <h2 id="dates-heading">Dates</h2>
+        <h2 id="dates-heading">{t('call.dates')}</h2>
         <dl className="deadlines">
           <div className="deadline">
-            <dt>Opens</dt>
+            <dt>{t('call.opens')}</dt>
             <dd>{formatInZone(call.opensAt, call.timeZone)}</dd>
           </div>
           {call.loiClosesAt ? (
-            <Deadline label="Letters of intent due" at={call.loiClosesAt} timeZone={call.timeZone} testId="loi-deadline" />
+            <Deadline label={t('call.loiDue')} at={call.loiClosesAt} timeZone={call.timeZone} testId="loi-deadline" />
           ) : null}
           <Deadline
-            label={call.stages === 2 ? 'Full proposals due' : 'Applications due'}
+            label={call.stages === 2 ? t('call.fullDue') : t('call.applicationsDue')}
             at={call.closesAt}
             timeZone={call.timeZone}
             testId="call-deadline"
@@ -74,7 +77,7 @@ function Call({ call }: { call: CallDetail }) {
       </section>
 
       <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">Who may apply</h2>
+        <h2 id="rules-heading">{t('call.whoMayApply')}</h2>
         <ul data-testid="call-eligibility">
           {eligibilityRules(call.eligibility).map((rule) => (
             <li key={rule}>{rule}</li>
@@ -86,7 +89,7 @@ function Call({ call }: { call: CallDetail }) {
 
       {call.criteria.length > 0 ? (
         <section aria-labelledby="criteria-heading">
-          <h2 id="criteria-heading">How applications are judged</h2>
+          <h2 id="criteria-heading">{t('call.judged')}</h2>
           <ul className="weights" data-testid="call-criteria">
             {call.criteria.map((c) => (
               <li key={c.key} className="weight">
@@ -106,11 +109,11 @@ function Call({ call }: { call: CallDetail }) {
 
       {call.requiredDocuments.length > 0 ? (
         <section aria-labelledby="docs-heading">
-          <h2 id="docs-heading">Documents to attach (PDF)</h2>
+          <h2 id="docs-heading">{t('call.documents')}</h2>
           <ul data-testid="call-documents">
             {call.requiredDocuments.map((d) => (
               <li key={d.key}>
-                {d.name} <span className="muted">({d.required ? 'required' : 'optional'})</span>
+                {d.name} <span className="muted">({d.required ? t('call.required') : t('call.optional')})</span>
                 {d.description ? <p className="cell-note">{d.description}</p> : null}
               </li>
             ))}
@@ -122,24 +125,25 @@ function Call({ call }: { call: CallDetail }) {
 }
 
 function Resources({ call }: { call: CallDetail }) {
+  const { t } = useT('calls');
   if (call.sampleOffers.length === 0 && call.moduleOffers.length === 0) return null;
   return (
     <section aria-labelledby="resources-heading" data-testid="call-resources">
-      <h2 id="resources-heading">What the call offers</h2>
+      <h2 id="resources-heading">{t('call.offers')}</h2>
       {call.sampleOffers.length > 0 ? (
         <>
-          <h3>Samples</h3>
-          <TableScroll label="Samples offered table">
+          <h3>{t('call.samples')}</h3>
+          <TableScroll label={t('call.samplesTable')}>
             <table className="table table--cards" data-testid="sample-offers">
               <thead>
                 <tr>
-                  <th scope="col">Sample type</th>
-                  <th scope="col">Collection</th>
+                  <th scope="col">{t('call.sampleType')}</th>
+                  <th scope="col">{t('call.collection')}</th>
                   <th scope="col" className="num">
-                    Available to lend
+                    {t('call.availableToLend')}
                   </th>
                   <th scope="col" className="num">
-                    Per request
+                    {t('call.perRequest')}
                   </th>
                 </tr>
               </thead>
@@ -149,14 +153,14 @@ function Resources({ call }: { call: CallDetail }) {
                     <td>
                       <strong>{label(o.sampleType)}</strong>
                     </td>
-                    <td data-label="Collection">{o.collectionName}</td>
-                    <td data-label="Available to lend" className="num">
+                    <td data-label={t('call.collection')}>{o.collectionName}</td>
+                    <td data-label={t('call.availableToLend')} className="num">
                       {mg(o.availableMg - o.reserveMg)}
                       <p className="cell-note">
-                        of {mg(o.availableMg)}, {mg(o.reserveMg)} kept in reserve
+                        {t('call.ofReserve', { available: mg(o.availableMg), reserve: mg(o.reserveMg) })}
                       </p>
                     </td>
-                    <td data-label="Per request" className="num">
+                    <td data-label={t('call.perRequest')} className="num">
                       {o.maxPerRequestMg != null ? `≤ ${mg(o.maxPerRequestMg)}` : '—'}
                     </td>
                   </tr>
@@ -168,7 +172,7 @@ function Resources({ call }: { call: CallDetail }) {
       ) : null}
       {call.moduleOffers.length > 0 ? (
         <>
-          <h3>Payload accommodation</h3>
+          <h3>{t('call.payloads')}</h3>
           <ul className="cards cards--wide" data-testid="module-offers">
             {call.moduleOffers.map((o) => (
               <li key={o.id} className="card" data-testid="module-offer">
@@ -177,19 +181,19 @@ function Resources({ call }: { call: CallDetail }) {
                 </p>
                 <dl className="facts facts--compact">
                   <div>
-                    <dt>Mass for all partner payloads</dt>
+                    <dt>{t('call.poolMass')}</dt>
                     <dd>{mass(o.poolMassG)}</dd>
                   </div>
                   {o.poolPowerMw != null ? (
                     <div>
-                      <dt>Power for all</dt>
+                      <dt>{t('call.poolPower')}</dt>
                       <dd>{power(o.poolPowerMw)}</dd>
                     </div>
                   ) : null}
                   {o.poolDataMbPerDay != null ? (
                     <div>
-                      <dt>Data for all</dt>
-                      <dd>{formatNumber(o.poolDataMbPerDay)} MB/day</dd>
+                      <dt>{t('call.poolData')}</dt>
+                      <dd>{t('call.dataPerDay', { n: formatNumber(o.poolDataMbPerDay) })}</dd>
                     </div>
                   ) : null}
                   {itemLimits(o).map(([name, value]) => (
@@ -210,6 +214,7 @@ function Resources({ call }: { call: CallDetail }) {
 
 /** "Start an application" for applicants, "Sign in" for visitors, and the officer's link when the API lets them see it. */
 function ApplyBox({ call, account }: { call: CallDetail; account: Account | null }) {
+  const { t } = useT('calls');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<string | null>(null);
@@ -242,46 +247,46 @@ function ApplyBox({ call, account }: { call: CallDetail; account: Account | null
   };
 
   const here = `/calls/${call.slug}`;
+  const reason = call.windows.find((w) => w.reason)?.reason;
   return (
     <div className="apply" data-testid="apply-box">
       <FormError message={error} />
       {!open ? (
         <p className="muted" data-testid="call-closed">
-          This call is not taking applications
-          {call.windows.find((w) => w.reason)?.reason ? `: ${call.windows.find((w) => w.reason)?.reason}` : '.'}
+          {reason ? t('call.notTakingBecause', { reason }) : t('call.notTaking')}
         </p>
       ) : !account ? (
         <p>
           <Link to={`/sign-in?next=${encodeURIComponent(here)}`} className="button" data-testid="sign-in-to-apply">
-            Sign in to apply
+            {t('call.signInToApply')}
           </Link>
         </p>
       ) : !isApplicant(account) ? (
-        <p className="muted">Applications are made by applicants of an institution; your roles do not include it.</p>
+        <p className="muted">{t('call.notApplicant')}</p>
       ) : existing ? (
         <p>
           <Link to={`/applications/${existing}`} className="button" data-testid="continue-application">
-            Continue your application
+            {t('call.continue')}
           </Link>
         </p>
       ) : (
         <p>
           <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid="start-application">
-            {busy ? 'Please wait…' : 'Start an application'}
+            {busy ? t('form.pleaseWait', { ns: 'common' }) : t('call.start')}
           </button>
         </p>
       )}
       {officer ? (
         <p>
           <Link to={`/calls/${call.slug}/applications`} data-testid="officer-link">
-            Applications received →
+            {t('call.received')}
           </Link>
         </p>
       ) : null}
       {manages ? (
         <p>
           <Link to={`/staff/calls/${call.id}/edit`} data-testid="manage-call-link">
-            Manage this call (edit, publish, close) →
+            {t('call.manage')}
           </Link>
         </p>
       ) : null}

@@ -2,13 +2,15 @@ import { callsApi } from '../../calls-api.js';
 import { syncClock, useServerNow } from '../../clock.js';
 import { CallCards } from '../../components/CallCards.js';
 import { Loaded } from '../../components/PageState.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
 
 /** Open calls: every published call, soonest deadline first. */
 export function CallsPage() {
-  useTitle('Open calls');
+  const { t } = useT('calls');
+  useTitle(t('list.title'));
   const load = useLoad(async (signal) => {
     const list = await callsApi.list({ status: 'published' }, signal);
     syncClock(list.serverNow);
@@ -17,16 +19,13 @@ export function CallsPage() {
   const now = useServerNow(60_000);
   return (
     <section data-testid="calls-page">
-      <h1>Open calls</h1>
-      <p className="lead">
-        Announcements of opportunity: sample loans and payload rides open for proposals. Deadlines are shown in each call’s time
-        zone and count down on your clock.
-      </p>
-      <Loaded load={load} what="list of calls">
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      <Loaded load={load} what={t('list.what')}>
         {(calls) =>
           calls.length === 0 ? (
             <p className="muted" data-testid="no-calls">
-              No call is open right now.
+              {t('list.none')}
             </p>
           ) : (
             <CallCards calls={calls} now={now} />
@@ -39,6 +38,7 @@ export function CallsPage() {
 
 /** The home page's short list of open calls; says nothing when the list cannot load. */
 export function OpenCallsSection() {
+  const { t } = useT('calls');
   const load = useLoad(async (signal) => {
     const list = await callsApi.list({ status: 'published' }, signal);
     syncClock(list.serverNow);
@@ -47,15 +47,15 @@ export function OpenCallsSection() {
   const now = useServerNow(60_000);
   return (
     <section aria-labelledby="calls-heading" data-testid="home-calls">
-      <h2 id="calls-heading">Open calls</h2>
+      <h2 id="calls-heading">{t('list.title')}</h2>
       {load.state === 'ready' && load.data.length > 0 ? (
         <CallCards calls={load.data.slice(0, 3)} now={now} />
       ) : load.state === 'ready' ? (
-        <p className="muted">No call is open right now.</p>
+        <p className="muted">{t('list.none')}</p>
       ) : null}
       <p>
         <Link to="/calls" data-testid="home-calls-link">
-          All open calls →
+          {t('list.all')}
         </Link>
       </p>
     </section>

@@ -7,6 +7,7 @@ import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -19,11 +20,13 @@ const STATES = ['draft', 'published', 'closed', 'in_review', 'decided', 'cancell
 
 /** The staff's home for calls: every call of their programs, in every state, with what they may do next. */
 export function MyCallsPage() {
-  useTitle('My calls');
+  const { t } = useT('calls');
+  useTitle(t('mine.title'));
   return <RequireAccount>{() => <MyCalls />}</RequireAccount>;
 }
 
 function MyCalls() {
+  const { t } = useT('calls');
   const { account } = useSession();
   const load = useLoad(async (signal) => {
     const list = await callsApi.list({ mine: 'true' }, signal);
@@ -34,24 +37,24 @@ function MyCalls() {
   return (
     <section data-testid="my-calls">
       <div className="section-head">
-        <h1>My calls</h1>
+        <h1>{t('mine.title')}</h1>
         {mayCreateCalls(account) ? (
           <Link to="/staff/calls/new" className="button" data-testid="new-call">
-            New call
+            {t('mine.new')}
           </Link>
         ) : null}
       </div>
-      <p className="lead">Every call of the programs you run or select for, from draft to decided.</p>
-      <Loaded load={load} what="list of calls">
+      <p className="lead">{t('mine.lead')}</p>
+      <Loaded load={load} what={t('list.what')}>
         {(calls) => (
           <>
             <label className="filter">
-              <span className="field__label">State</span>
+              <span className="field__label">{t('mine.state')}</span>
               <select className="input" value={state} onChange={(e) => setState(e.target.value)} data-testid="my-calls-state">
-                <option value="">Any ({calls.length})</option>
+                <option value="">{t('mine.any', { count: calls.length })}</option>
                 {STATES.map((s) => (
                   <option key={s} value={s}>
-                    {label(s)} ({calls.filter((c) => c.status === s).length})
+                    {t('mine.stateOption', { state: label(s), count: calls.filter((c) => c.status === s).length })}
                   </option>
                 ))}
               </select>
@@ -65,22 +68,23 @@ function MyCalls() {
 }
 
 function CallsTable({ calls }: { calls: CallSummary[] }) {
+  const { t } = useT('calls');
   if (calls.length === 0)
     return (
       <p className="muted" data-testid="no-my-calls">
-        No call here yet.
+        {t('mine.none')}
       </p>
     );
   return (
-    <TableScroll label="My calls table">
+    <TableScroll label={t('mine.table')}>
       <table className="table table--cards" data-testid="my-calls-table">
         <thead>
           <tr>
-            <th scope="col">Call</th>
-            <th scope="col">Program</th>
-            <th scope="col">State</th>
-            <th scope="col">Deadline (call’s time zone)</th>
-            <th scope="col">Next</th>
+            <th scope="col">{t('mine.call')}</th>
+            <th scope="col">{t('mine.program')}</th>
+            <th scope="col">{t('mine.state')}</th>
+            <th scope="col">{t('mine.deadline')}</th>
+            <th scope="col">{t('mine.next')}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,18 +92,18 @@ function CallsTable({ calls }: { calls: CallSummary[] }) {
             <tr key={c.id} data-testid="my-call" data-status={c.status}>
               <td>
                 <Link to={`/calls/${c.slug}`}>{c.title}</Link>
-                <p className="cell-note">{c.stages === 2 ? 'Two stages' : 'One stage'}</p>
+                <p className="cell-note">{c.stages === 2 ? t('mine.twoStages') : t('mine.oneStage')}</p>
               </td>
-              <td data-label="Program">{c.program.name}</td>
-              <td data-label="State">
+              <td data-label={t('mine.program')}>{c.program.name}</td>
+              <td data-label={t('mine.state')}>
                 <Chip value={c.status} />
               </td>
-              <td data-label="Deadline">{formatInZone(c.closesAt, c.timeZone)}</td>
-              <td data-label="Next">
+              <td data-label={t('mine.deadlineShort')}>{formatInZone(c.closesAt, c.timeZone)}</td>
+              <td data-label={t('mine.next')}>
                 <span className="inline-actions">
                   {c.can.readApplications && c.status !== 'draft' ? (
                     <Link to={`/calls/${c.slug}/applications`} data-testid="my-call-applications">
-                      Applications
+                      {t('mine.applications')}
                     </Link>
                   ) : null}{' '}
                   {c.can.readApplications && SELECTION_STATES.has(c.status) ? (
@@ -109,7 +113,7 @@ function CallsTable({ calls }: { calls: CallSummary[] }) {
                   ) : null}{' '}
                   {c.can.edit || c.can.publish || c.can.close || c.can.cancel ? (
                     <Link to={`/staff/calls/${c.id}/edit`} data-testid="my-call-manage">
-                      {c.status === 'draft' ? 'Edit' : 'Manage'}
+                      {c.status === 'draft' ? t('mine.edit') : t('mine.manage')}
                     </Link>
                   ) : null}
                 </span>

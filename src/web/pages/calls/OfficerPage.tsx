@@ -7,6 +7,7 @@ import { BarChart, DemandChart } from '../../components/BarChart.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -18,21 +19,23 @@ export function OfficerPage({ slug }: { slug: string }) {
 }
 
 function OfficerLoader({ slug }: { slug: string }) {
+  const { t } = useT('calls');
   const load = useLoad(async (signal) => {
     const call = await callsApi.one(slug, signal);
     syncClock(call.serverNow);
     const stats = await callsApi.stats(call.id, signal);
     return { call, stats };
   }, slug);
-  useTitle(load.state === 'ready' ? `Applications · ${load.data.call.title}` : 'Applications');
+  useTitle(load.state === 'ready' ? t('officer.titleOf', { call: load.data.call.title }) : t('officer.title'));
   return (
-    <Loaded load={load} what="list of applications">
+    <Loaded load={load} what={t('officer.what')}>
       {({ call, stats }) => <Officer call={call} stats={stats} />}
     </Loaded>
   );
 }
 
 function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
+  const { t } = useT('calls');
   const [filters, setFilters] = useState({ country: '', status: '', check: '' });
   const key = `${call.id}?${filters.country}&${filters.status}&${filters.check}`;
   const rows = useLoadedState((signal) => callsApi.applications(call.id, filters, signal), key);
@@ -64,62 +67,55 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
 
   return (
     <article data-testid="officer-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/staff/calls">My calls</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
+      <nav aria-label={t('call.breadcrumb')} className="breadcrumb">
+        <Link to="/staff/calls">{t('officer.myCalls')}</Link> / <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
       </nav>
-      <h1>Applications received</h1>
+      <h1>{t('officer.received')}</h1>
       <p>
         <Link to={`/staff/calls/${call.id}/review`} data-testid="review-board-link">
-          Review
+          {t('officer.review')}
         </Link>{' '}
         ·{' '}
         <Link to={`/staff/calls/${call.id}/selection`} data-testid="selection-board-link">
-          Selection
+          {t('officer.selection')}
         </Link>
       </p>
       <p className="lead">
-        {stats.applications} submitted{' '}
-        {stats.stage === 'letter_of_intent'
-          ? stats.applications === 1
-            ? 'letter of intent'
-            : 'letters of intent'
-          : stats.applications === 1
-            ? 'application'
-            : 'applications'}{' '}
-        counted in the figures below (withdrawn ones left out{call.stages === 2 ? '; the table lists both stages' : ''}). Deadline{' '}
-        {formatInZone(call.closesAt, call.timeZone)}.
+        {t(stats.stage === 'letter_of_intent' ? 'officer.countedLoi' : 'officer.counted', { count: stats.applications })}{' '}
+        {call.stages === 2 ? `${t('officer.bothStages')} ` : ''}
+        {t('officer.deadline', { at: formatInZone(call.closesAt, call.timeZone) })}
       </p>
 
       <div className="officer-charts">
         <section aria-labelledby="countries-heading" className="panel">
-          <h2 id="countries-heading">By country</h2>
+          <h2 id="countries-heading">{t('officer.byCountry')}</h2>
           {stats.byCountry.length === 0 ? (
-            <p className="muted">No submitted application yet.</p>
+            <p className="muted">{t('officer.noneSubmitted')}</p>
           ) : (
             <BarChart
-              label="Applications with a team institution in each country or region"
+              label={t('officer.countryChart')}
               testId="country-chart"
               bars={stats.byCountry
                 .slice()
                 .sort((a, b) => b.applications - a.applications)
                 .map((c) => ({
                   key: c.countryCode ?? 'intl',
-                  label: c.countryCode ? countryName(c.countryCode) : 'International organisations',
+                  label: c.countryCode ? countryName(c.countryCode) : t('officer.international'),
                   value: c.applications,
-                  text: `${c.applications} (${c.leads} led)`,
+                  text: t('officer.led', { count: c.applications, leads: c.leads }),
                 }))}
             />
           )}
         </section>
         <section aria-labelledby="demand-heading" className="panel">
-          <h2 id="demand-heading">Requested and offered</h2>
+          <h2 id="demand-heading">{t('officer.demand')}</h2>
           <p className="legend" aria-hidden="true">
-            <span className="legend__key legend__key--requested" /> requested{' '}
-            <span className="legend__key legend__key--offered" /> offered <span className="legend__key legend__key--reserve" />{' '}
-            reserve
+            <span className="legend__key legend__key--requested" /> {t('officer.legendRequested')}{' '}
+            <span className="legend__key legend__key--offered" /> {t('officer.legendOffered')}{' '}
+            <span className="legend__key legend__key--reserve" /> {t('officer.legendReserve')}
           </p>
           {demand.length === 0 ? (
-            <p className="muted">The call offers no samples or modules.</p>
+            <p className="muted">{t('officer.noOffers')}</p>
           ) : (
             <DemandChart rows={demand} testId="demand-chart" />
           )}
@@ -128,9 +124,9 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
 
       <section aria-labelledby="table-heading">
         <div className="section-head">
-          <h2 id="table-heading">Applications</h2>
+          <h2 id="table-heading">{t('officer.applications')}</h2>
           <p className="export">
-            Export:{' '}
+            {t('officer.export')}{' '}
             <a href={exportUrl('csv')} data-testid="export-csv">
               CSV
             </a>{' '}
@@ -141,11 +137,11 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
           </p>
         </div>
         <fieldset className="filters">
-          <legend className="visually-hidden">Filters</legend>
+          <legend className="visually-hidden">{t('officer.filters')}</legend>
           <label className="filter">
-            <span className="field__label">Lead country</span>
+            <span className="field__label">{t('officer.leadCountry')}</span>
             <select className="input" value={filters.country} onChange={set('country')} data-testid="filter-country">
-              <option value="">Any</option>
+              <option value="">{t('officer.any')}</option>
               {countries.map((c) => (
                 <option key={c} value={c}>
                   {countryName(c)}
@@ -154,9 +150,9 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
             </select>
           </label>
           <label className="filter">
-            <span className="field__label">Status</span>
+            <span className="field__label">{t('officer.status')}</span>
             <select className="input" value={filters.status} onChange={set('status')} data-testid="filter-status">
-              <option value="">Any</option>
+              <option value="">{t('officer.any')}</option>
               {APPLICATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {label(s)}
@@ -165,9 +161,9 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
             </select>
           </label>
           <label className="filter">
-            <span className="field__label">Check</span>
+            <span className="field__label">{t('officer.check')}</span>
             <select className="input" value={filters.check} onChange={set('check')} data-testid="filter-check">
-              <option value="">Any</option>
+              <option value="">{t('officer.any')}</option>
               {CHECK_RESULTS.map((s) => (
                 <option key={s} value={s}>
                   {label(s)}
@@ -176,7 +172,7 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
             </select>
           </label>
         </fieldset>
-        <Loaded load={rows.load} what="list of applications">
+        <Loaded load={rows.load} what={t('officer.what')}>
           {(list) => (
             <ApplicationsTable
               rows={list}

@@ -5,7 +5,8 @@ import { formatInZone, viewerTimeZone } from '../../clock.js';
 import { Chip } from '../../components/Chip.js';
 import { FormError } from '../../components/Form.js';
 import { TableScroll } from '../../components/TableScroll.js';
-import { label } from '../../format.js';
+import { counted, label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 
 // The officer's table of the applications a call received: each row opens the read view of its
@@ -22,6 +23,7 @@ export function ApplicationsTable({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { t } = useT('calls');
   const zone = viewerTimeZone();
   const decide = async (row: OfficerRow, decision: 'shortlisted' | 'not_shortlisted') => {
     setBusy(row.id);
@@ -38,25 +40,25 @@ export function ApplicationsTable({
   if (rows.length === 0)
     return (
       <p className="muted" data-testid="no-rows">
-        No application matches.
+        {t('table.none')}
       </p>
     );
   return (
     <>
       <FormError message={error} />
-      <TableScroll label="Applications table">
+      <TableScroll label={t('table.label')}>
         <table className="table table--cards" data-testid="officer-table">
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Lead</th>
-              <th scope="col">Status</th>
-              <th scope="col">Check</th>
+              <th scope="col">{t('table.title')}</th>
+              <th scope="col">{t('table.lead')}</th>
+              <th scope="col">{t('officer.status')}</th>
+              <th scope="col">{t('officer.check')}</th>
               <th scope="col" className="num">
-                Requested
+                {t('table.requested')}
               </th>
-              <th scope="col">Submitted ({zone})</th>
-              {call.stages === 2 ? <th scope="col">Shortlist</th> : null}
+              <th scope="col">{t('table.submitted', { zone })}</th>
+              {call.stages === 2 ? <th scope="col">{t('table.shortlist')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -64,34 +66,32 @@ export function ApplicationsTable({
               <tr key={r.id} data-testid="officer-row">
                 <td>
                   <Link to={`/staff/applications/${r.id}`} data-testid="officer-row-link">
-                    <strong>{r.title || 'Untitled'}</strong>
+                    <strong>{r.title || t('table.untitled')}</strong>
                   </Link>
                   <p className="cell-note">
                     {label(r.stage)}
-                    {r.submittedVersion != null ? ` · version ${r.submittedVersion}` : ''}
+                    {r.submittedVersion != null ? ` · ${t('table.version', { version: r.submittedVersion })}` : ''}
                   </p>
                 </td>
-                <td data-label="Lead">
+                <td data-label={t('table.lead')}>
                   {r.leadInstitution?.name ?? '—'}
                   {r.leadCountry ? <p className="cell-note">{countryName(r.leadCountry)}</p> : null}
                 </td>
-                <td data-label="Status">
+                <td data-label={t('officer.status')}>
                   <Chip value={r.status} />
                 </td>
-                <td data-label="Check">
+                <td data-label={t('officer.check')}>
                   {r.checkResult ? <Chip value={`check-${r.checkResult}`} text={label(r.checkResult)} /> : '—'}
                 </td>
-                <td data-label="Requested" className="num">
+                <td data-label={t('table.requested')} className="num">
                   {[r.requestedMassMg ? mg(r.requestedMassMg) : null, r.requestedMassG ? mass(r.requestedMassG) : null]
                     .filter(Boolean)
                     .join(' · ') || '—'}
-                  <p className="cell-note">
-                    {r.requests} {r.requests === 1 ? 'request' : 'requests'}
-                  </p>
+                  <p className="cell-note">{counted(r.requests, 'request')}</p>
                 </td>
-                <td data-label={`Submitted (${zone})`}>{r.submittedAt ? formatInZone(r.submittedAt, zone) : '—'}</td>
+                <td data-label={t('table.submitted', { zone })}>{r.submittedAt ? formatInZone(r.submittedAt, zone) : '—'}</td>
                 {call.stages === 2 ? (
-                  <td data-label="Shortlist">
+                  <td data-label={t('table.shortlist')}>
                     <ShortlistCell row={r} busy={busy === r.id} onDecide={(decision) => void decide(r, decision)} />
                   </td>
                 ) : null}
@@ -117,6 +117,7 @@ function ShortlistCell({
   busy: boolean;
   onDecide: (decision: 'shortlisted' | 'not_shortlisted') => void;
 }) {
+  const { t } = useT('calls');
   if (row.stage !== 'letter_of_intent') return <>—</>;
   if (row.status === 'shortlisted' || row.status === 'not_shortlisted')
     return (
@@ -127,7 +128,7 @@ function ShortlistCell({
   if (!row.can.shortlist)
     return (
       <span className="muted" data-testid="shortlist-pending">
-        {row.status === 'submitted' ? 'Awaiting decision' : '—'}
+        {row.status === 'submitted' ? t('table.awaiting') : '—'}
       </span>
     );
   return (
@@ -139,7 +140,8 @@ function ShortlistCell({
         onClick={() => onDecide('shortlisted')}
         data-testid="shortlist"
       >
-        Shortlist<span className="visually-hidden"> “{row.title || 'Untitled'}”</span>
+        {t('table.shortlist')}
+        <span className="visually-hidden"> “{row.title || t('table.untitled')}”</span>
       </button>
       <button
         type="button"
@@ -148,7 +150,8 @@ function ShortlistCell({
         onClick={() => onDecide('not_shortlisted')}
         data-testid="not-shortlist"
       >
-        Not shortlisted<span className="visually-hidden"> “{row.title || 'Untitled'}”</span>
+        {t('table.notShortlisted')}
+        <span className="visually-hidden"> “{row.title || t('table.untitled')}”</span>
       </button>
     </span>
   );

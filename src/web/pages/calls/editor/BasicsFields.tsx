@@ -1,3 +1,4 @@
+import { useT } from '../../../i18n/index.js';
 import { Select, TextArea, TextInput } from '../../applications/fields.js';
 import type { EditorSectionProps, RegistryChoices } from './editor-types.js';
 import { timeZones } from './zoned-time.js';
@@ -10,12 +11,13 @@ export function BasicsFields({
   creating,
   choices,
 }: EditorSectionProps & { creating: boolean; choices: RegistryChoices }) {
+  const { t } = useT('calls');
   const zone = form.timeZone || 'UTC';
   return (
     <section aria-labelledby="call-basics-heading" className="editor-section" data-testid="call-basics">
-      <h2 id="call-basics-heading">The call</h2>
+      <h2 id="call-basics-heading">{t('basics.heading')}</h2>
       <TextInput
-        label="Title"
+        label={t('basics.title')}
         path="title"
         value={form.title}
         maxLength={300}
@@ -25,18 +27,18 @@ export function BasicsFields({
       {creating ? (
         <>
           <TextInput
-            label="Address (slug)"
+            label={t('basics.slug')}
             path="slug"
             value={form.slug}
-            hint="Lower-case letters, digits and hyphens, e.g. change-8-payloads-2027; it cannot change later."
+            hint={t('basics.slugHint')}
             onChange={(slug) => set((f) => ({ ...f, slug }))}
             error={errors.slug}
           />
           <Select
-            label="Program"
+            label={t('basics.program')}
             path="programId"
             value={form.programId}
-            placeholder="Choose a program"
+            placeholder={t('basics.chooseProgram')}
             options={choices.programs.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(programId) => set((f) => ({ ...f, programId }))}
             error={errors.programId}
@@ -44,7 +46,7 @@ export function BasicsFields({
         </>
       ) : null}
       <TextArea
-        label="Summary"
+        label={t('basics.summary')}
         path="summary"
         value={form.summary}
         rows={3}
@@ -53,28 +55,28 @@ export function BasicsFields({
         error={errors.summary}
       />
       <Select
-        label="Stages"
+        label={t('basics.stages')}
         path="stages"
         value={form.stages}
         options={[
-          { value: '1', label: 'One stage: full proposals' },
-          { value: '2', label: 'Two stages: letters of intent, then full proposals of the shortlisted' },
+          { value: '1', label: t('basics.oneStage') },
+          { value: '2', label: t('basics.twoStages') },
         ]}
         onChange={(stages) => set((f) => ({ ...f, stages: stages === '2' ? '2' : '1' }))}
         error={errors.stages}
       />
       <Select
-        label="Time zone of the deadlines"
+        label={t('basics.timeZone')}
         path="timeZone"
         value={form.timeZone}
         options={timeZones().map((z) => ({ value: z, label: z }))}
         onChange={(timeZone) => set((f) => ({ ...f, timeZone }))}
         error={errors.timeZone}
-        hint="The dates below are clock times in this zone; applicants also see them in their own."
+        hint={t('basics.timeZoneHint')}
       />
       <div className="grid-2">
         <TextInput
-          label={`Opens (${zone})`}
+          label={t('editor.opensIn', { zone })}
           type="datetime-local"
           path="opensAt"
           value={form.opensAt}
@@ -83,7 +85,7 @@ export function BasicsFields({
         />
         {form.stages === '2' ? (
           <TextInput
-            label={`Letters of intent due (${zone})`}
+            label={t('editor.loiDueIn', { zone })}
             type="datetime-local"
             path="loiClosesAt"
             value={form.loiClosesAt}
@@ -92,7 +94,7 @@ export function BasicsFields({
           />
         ) : null}
         <TextInput
-          label={`${form.stages === '2' ? 'Full proposals' : 'Applications'} due (${zone})`}
+          label={t(form.stages === '2' ? 'editor.fullDueIn' : 'editor.applicationsDueIn', { zone })}
           type="datetime-local"
           path="closesAt"
           value={form.closesAt}

@@ -5,6 +5,7 @@ import { syncClock } from '../../../clock.js';
 import { Chip } from '../../../components/Chip.js';
 import { Loaded } from '../../../components/PageState.js';
 import { RequireAccount } from '../../../components/RequireAccount.js';
+import { useT } from '../../../i18n/index.js';
 import { Link, navigate } from '../../../router.js';
 import { useLoad } from '../../../use-load.js';
 import { useTitle } from '../../../use-title.js';
@@ -24,6 +25,7 @@ export function CallEditorPage({ id }: { id?: string }) {
 }
 
 function EditorLoader({ id }: { id?: string }) {
+  const { t } = useT('calls');
   const { account } = useSession();
   const load = useLoad(
     async (signal) => {
@@ -36,15 +38,22 @@ function EditorLoader({ id }: { id?: string }) {
     },
     `editor-${id ?? 'new'}`,
   );
-  useTitle(id ? (load.state === 'ready' && load.data.call ? `Edit · ${load.data.call.title}` : 'Edit call') : 'New call');
+  useTitle(
+    id
+      ? load.state === 'ready' && load.data.call
+        ? t('editor.editTitle', { call: load.data.call.title })
+        : t('editor.editCall')
+      : t('editor.newCall'),
+  );
   return (
-    <Loaded load={load} what="call">
+    <Loaded load={load} what={t('call.what')}>
       {({ choices, call }) => <Editor key={call?.updatedAt ?? 'new'} initial={call} choices={choices} />}
     </Loaded>
   );
 }
 
 function Editor({ initial, choices }: { initial: CallDetail | null; choices: RegistryChoices }) {
+  const { t } = useT('calls');
   const [call, setCall] = useState(initial);
   const [form, setForm] = useState<CallForm>(() => (initial ? formOf(initial) : emptyCallForm(choices.programs[0]?.id)));
   const [errors, setErrors] = useState<Errors>({});
@@ -68,15 +77,15 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
       setCall(updated);
       setForm(formOf(updated));
       setErrors({});
-      setSaved('Saved.');
+      setSaved(t('editor.saved'));
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues : [];
       setErrors(errorsOf(issues));
       setProblem(
         issues.length > 1
-          ? `Not saved: ${issues.length} problems, each marked beside its field.`
+          ? t('editor.notSavedMany', { count: issues.length })
           : e instanceof Error
-            ? `Not saved: ${e.message}`
+            ? t('editor.notSaved', { message: e.message })
             : String(e),
       );
       requestAnimationFrame(() => {
@@ -93,8 +102,8 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
   const listed = Object.entries(errors);
   return (
     <article data-testid="call-editor" data-status={call?.status ?? 'new'}>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/staff/calls">My calls</Link> /{' '}
+      <nav aria-label={t('call.breadcrumb')} className="breadcrumb">
+        <Link to="/staff/calls">{t('mine.title')}</Link> /{' '}
         {call ? (
           <>
             <Link to={`/calls/${call.slug}`}>{call.title}</Link> /
@@ -102,7 +111,7 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
         ) : null}
       </nav>
       <div className="page-head">
-        <h1>{call ? (draft ? 'Edit the draft call' : 'Manage the call') : 'New call'}</h1>
+        <h1>{call ? (draft ? t('editor.editDraft') : t('editor.manage')) : t('editor.newCall')}</h1>
         {call ? <Chip value={call.status} /> : null}
       </div>
       {call ? (
@@ -117,9 +126,7 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
       ) : null}
       {!draft ? (
         <p className="callout" data-testid="published-note">
-          {call?.can.edit
-            ? 'The call is published: only a later deadline can be set; everything else stays as applicants read it.'
-            : 'This call can no longer be edited.'}
+          {call?.can.edit ? t('editor.publishedNote') : t('editor.notEditable')}
         </p>
       ) : null}
       <form
@@ -149,7 +156,7 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
         ) : null}
         {draft ? (
           <fieldset className="editor__fields" disabled={!editable}>
-            <legend className="visually-hidden">Call</legend>
+            <legend className="visually-hidden">{t('editor.call')}</legend>
             <BasicsFields {...props} creating={!call} choices={choices} />
             <EligibilityFields {...props} />
             <CriteriaFields {...props} />
@@ -163,7 +170,7 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
         {editable && (draft || call?.can.edit) ? (
           <div className="form__actions">
             <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined} data-testid="save-call">
-              {busy ? 'Saving…' : call ? 'Save' : 'Create the draft'}
+              {busy ? t('editor.saving') : call ? t('editor.save') : t('editor.createDraft')}
             </button>
             <span role="status" className="muted" data-testid="call-saved">
               {saved}
@@ -176,12 +183,13 @@ function Editor({ initial, choices }: { initial: CallDetail | null; choices: Reg
 }
 
 function DeadlineOnly({ form, set, errors }: { form: CallForm; set: (c: (f: CallForm) => CallForm) => void; errors: Errors }) {
+  const { t } = useT('calls');
   return (
     <section aria-labelledby="deadline-heading" className="editor-section">
-      <h2 id="deadline-heading">Deadline</h2>
+      <h2 id="deadline-heading">{t('editor.deadline')}</h2>
       <div className="field">
         <label htmlFor="closes-at" className="field__label">
-          {form.stages === '2' ? 'Full proposals' : 'Applications'} due ({form.timeZone})
+          {t(form.stages === '2' ? 'editor.fullDueIn' : 'editor.applicationsDueIn', { zone: form.timeZone })}
         </label>
         <input
           id="closes-at"

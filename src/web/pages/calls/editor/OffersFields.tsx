@@ -1,5 +1,6 @@
 import { mg } from '../../../calls-format.js';
 import { label } from '../../../format.js';
+import { useT } from '../../../i18n/index.js';
 import { Select, TextInput } from '../../applications/fields.js';
 import { SectionError } from '../../applications/sections.js';
 import { emptyModuleOffer, emptySampleOffer, MODULE_NUMBER_FIELDS } from './call-form.js';
@@ -7,9 +8,10 @@ import { type EditorSectionProps, patch, type RegistryChoices, without } from '.
 
 /** Sample mass offered per sample type, with the reserve the agency keeps back, in mg. */
 export function SampleOffersFields({ form, set, errors, choices }: EditorSectionProps & { choices: RegistryChoices }) {
+  const { t } = useT('calls');
   return (
     <section aria-labelledby="call-samples-heading" className="editor-section" data-testid="call-sample-offers">
-      <h2 id="call-samples-heading">Samples offered</h2>
+      <h2 id="call-samples-heading">{t('offers.samples')}</h2>
       <SectionError message={errors.sampleOffers} />
       {form.sampleOffers.map((o, i) => {
         const at = `sampleOffers.${i}`;
@@ -20,45 +22,49 @@ export function SampleOffersFields({ form, set, errors, choices }: EditorSection
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the list
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="sample-offer-fields">
-            <legend>Sample offer {i + 1}</legend>
+            <legend>{t('offers.sampleOfferN', { n: i + 1 })}</legend>
             <Select
-              label="Collection"
+              label={t('offers.collection')}
               path={`${at}.sampleCollectionId`}
               value={o.sampleCollectionId}
-              placeholder="Choose a collection"
+              placeholder={t('offers.chooseCollection')}
               options={choices.collections.map((c) => ({ value: c.id, label: c.name }))}
               onChange={(sampleCollectionId) => change({ sampleCollectionId, sampleType: '' })}
               error={errors[`${at}.sampleCollectionId`]}
             />
             <Select
-              label="Sample type"
+              label={t('offers.sampleType')}
               path={`${at}.sampleType`}
               value={o.sampleType}
-              placeholder={collection ? 'Choose a sample type' : 'Choose the collection first'}
-              options={(collection?.sampleTypes ?? []).map((t) => ({ value: t, label: label(t) }))}
+              placeholder={collection ? t('offers.chooseSampleType') : t('offers.chooseCollectionFirst')}
+              options={(collection?.sampleTypes ?? []).map((type) => ({ value: type, label: label(type) }))}
               onChange={(sampleType) => change({ sampleType })}
               error={errors[`${at}.sampleType`]}
             />
             <TextInput
-              label="Mass offered (mg)"
+              label={t('offers.massOffered')}
               path={`${at}.availableMg`}
               value={o.availableMg}
               onChange={(availableMg) => change({ availableMg })}
               error={errors[`${at}.availableMg`]}
             />
             <TextInput
-              label="Reserve kept back (mg)"
+              label={t('offers.reserve')}
               path={`${at}.reserveMg`}
               value={o.reserveMg}
-              hint={Number.isInteger(available) && available >= reserve ? `${mg(available - reserve)} can be lent.` : undefined}
+              hint={
+                Number.isInteger(available) && available >= reserve
+                  ? t('offers.canBeLent', { mass: mg(available - reserve) })
+                  : undefined
+              }
               onChange={(reserveMg) => change({ reserveMg })}
               error={errors[`${at}.reserveMg`]}
             />
             <TextInput
-              label="Largest single request (mg)"
+              label={t('offers.largest')}
               path={`${at}.maxPerRequestMg`}
               value={o.maxPerRequestMg}
-              hint="Empty: no limit per request."
+              hint={t('offers.noLimit')}
               onChange={(maxPerRequestMg) => change({ maxPerRequestMg })}
               error={errors[`${at}.maxPerRequestMg`]}
             />
@@ -67,7 +73,7 @@ export function SampleOffersFields({ form, set, errors, choices }: EditorSection
               className="link-button"
               onClick={() => set((f) => ({ ...f, sampleOffers: without(f.sampleOffers, i) }))}
             >
-              Remove sample offer {i + 1}
+              {t('offers.removeSample', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -78,7 +84,7 @@ export function SampleOffersFields({ form, set, errors, choices }: EditorSection
         onClick={() => set((f) => ({ ...f, sampleOffers: [...f.sampleOffers, emptySampleOffer()] }))}
         data-testid="add-sample-offer"
       >
-        Offer samples
+        {t('offers.addSample')}
       </button>
     </section>
   );
@@ -86,10 +92,11 @@ export function SampleOffersFields({ form, set, errors, choices }: EditorSection
 
 /** Host-module pools and per-item limits (g, mW, MB/day, mm, °C); blank numbers take the module's own. */
 export function ModuleOffersFields({ form, set, errors, choices }: EditorSectionProps & { choices: RegistryChoices }) {
+  const { t } = useT('calls');
   return (
     <section aria-labelledby="call-modules-heading" className="editor-section" data-testid="call-module-offers">
-      <h2 id="call-modules-heading">Payload accommodation offered</h2>
-      <p className="field__hint">Numbers left empty take the host module’s own values from the registry.</p>
+      <h2 id="call-modules-heading">{t('offers.modules')}</h2>
+      <p className="field__hint">{t('offers.modulesHint')}</p>
       <SectionError message={errors.moduleOffers} />
       {form.moduleOffers.map((o, i) => {
         const at = `moduleOffers.${i}`;
@@ -97,33 +104,36 @@ export function ModuleOffersFields({ form, set, errors, choices }: EditorSection
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the list
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="module-offer-fields">
-            <legend>Module offer {i + 1}</legend>
+            <legend>{t('offers.moduleOfferN', { n: i + 1 })}</legend>
             <Select
-              label="Host module"
+              label={t('offers.hostModule')}
               path={`${at}.hostModuleId`}
               value={o.hostModuleId}
-              placeholder="Choose a host module"
+              placeholder={t('offers.chooseHostModule')}
               options={choices.modules.map((m) => ({ value: m.id, label: `${m.missionName} · ${m.name}` }))}
               onChange={(hostModuleId) => change({ hostModuleId })}
               error={errors[`${at}.hostModuleId`]}
             />
             <Select
-              label="Mounting"
+              label={t('offers.mounting')}
               path={`${at}.mounting`}
               value={o.mounting}
-              placeholder="As the module allows"
+              placeholder={t('offers.asModuleAllows')}
               options={[
-                { value: 'inside', label: 'Inside' },
-                { value: 'outside', label: 'Outside' },
-                { value: 'either', label: 'Inside or outside' },
+                { value: 'inside', label: label('inside') },
+                { value: 'outside', label: label('outside') },
+                { value: 'either', label: label('either') },
               ]}
               onChange={(mounting) => change({ mounting })}
               error={errors[`${at}.mounting`]}
             />
-            {MODULE_NUMBER_FIELDS.map(([key, name, unit]) => (
+            {MODULE_NUMBER_FIELDS.map(([key, unit]) => (
               <TextInput
                 key={key}
-                label={`${name} (${unit})`}
+                label={t('offers.withUnit', {
+                  name: t(`offers.field.${key}`),
+                  unit: t(`unitName.${unit}`, { ns: 'common' }),
+                })}
                 path={`${at}.${key}`}
                 value={o[key]}
                 onChange={(value) => change({ [key]: value })}
@@ -135,7 +145,7 @@ export function ModuleOffersFields({ form, set, errors, choices }: EditorSection
               className="link-button"
               onClick={() => set((f) => ({ ...f, moduleOffers: without(f.moduleOffers, i) }))}
             >
-              Remove module offer {i + 1}
+              {t('offers.removeModule', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -146,7 +156,7 @@ export function ModuleOffersFields({ form, set, errors, choices }: EditorSection
         onClick={() => set((f) => ({ ...f, moduleOffers: [...f.moduleOffers, emptyModuleOffer()] }))}
         data-testid="add-module-offer"
       >
-        Offer payload accommodation
+        {t('offers.addModule')}
       </button>
     </section>
   );

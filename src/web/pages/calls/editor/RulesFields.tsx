@@ -1,39 +1,41 @@
+import { useT } from '../../../i18n/index.js';
 import { TextArea, TextInput } from '../../applications/fields.js';
 import { SectionError } from '../../applications/sections.js';
 import { type EditorSectionProps, patch, without } from './editor-types.js';
 
 /** Who may apply: country lists as ISO codes, the largest team, international organisations. */
 export function EligibilityFields({ form, set, errors }: EditorSectionProps) {
+  const { t } = useT('calls');
   const e = form.eligibility;
   const setE = (change: Partial<typeof e>) => set((f) => ({ ...f, eligibility: { ...f.eligibility, ...change } }));
   return (
     <section aria-labelledby="call-eligibility-heading" className="editor-section" data-testid="call-eligibility-fields">
-      <h2 id="call-eligibility-heading">Who may apply</h2>
+      <h2 id="call-eligibility-heading">{t('rules.eligibility')}</h2>
       <SectionError message={errors.eligibility} />
       <TextInput
-        label="Only institutions from these countries"
+        label={t('rules.allowed')}
         path="eligibility.allowedCountries"
         value={e.allowedCountries}
-        hint="ISO codes separated by commas, e.g. FR, DE; empty: any country."
+        hint={t('rules.allowedHint')}
         onChange={(allowedCountries) => setE({ allowedCountries })}
         error={errors['eligibility.allowedCountries']}
       />
       <TextInput
-        label="No institution from these countries"
+        label={t('rules.excluded')}
         path="eligibility.excludedCountries"
         value={e.excludedCountries}
         onChange={(excludedCountries) => setE({ excludedCountries })}
         error={errors['eligibility.excludedCountries']}
       />
       <TextInput
-        label="The lead institution from one of these countries"
+        label={t('rules.lead')}
         path="eligibility.leadCountries"
         value={e.leadCountries}
         onChange={(leadCountries) => setE({ leadCountries })}
         error={errors['eligibility.leadCountries']}
       />
       <TextInput
-        label="At most this many team institutions"
+        label={t('rules.maxEntities')}
         path="eligibility.maxEntities"
         value={e.maxEntities}
         onChange={(maxEntities) => setE({ maxEntities })}
@@ -46,7 +48,7 @@ export function EligibilityFields({ form, set, errors }: EditorSectionProps) {
           onChange={(ev) => setE({ allowInternationalOrganisations: ev.target.checked })}
           data-testid="f-eligibility.allowInternationalOrganisations"
         />{' '}
-        Institutions of international organisations (no country) may take part
+        {t('rules.internationalOrgs')}
       </label>
     </section>
   );
@@ -54,6 +56,7 @@ export function EligibilityFields({ form, set, errors }: EditorSectionProps) {
 
 /** Weighted evaluation criteria; the weights sum to 100. */
 export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
+  const { t } = useT('calls');
   const total = form.criteria.reduce((sum, c) => sum + (Number(c.weight) || 0), 0);
   return (
     <section
@@ -62,9 +65,9 @@ export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
       data-testid="call-criteria-fields"
       data-field="criteria"
     >
-      <h2 id="call-criteria-heading">How applications are judged</h2>
+      <h2 id="call-criteria-heading">{t('rules.criteria')}</h2>
       <p className="field__hint" data-testid="criteria-total">
-        Weights in percent; they add up to {total} of 100.
+        {t('rules.weights', { total })}
       </p>
       <SectionError message={errors.criteria} />
       {form.criteria.map((c, i) => {
@@ -73,31 +76,31 @@ export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the list
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="criterion">
-            <legend>Criterion {i + 1}</legend>
+            <legend>{t('rules.criterionN', { n: i + 1 })}</legend>
             <TextInput
-              label="Name"
+              label={t('rules.name')}
               path={`${at}.name`}
               value={c.name}
               onChange={(name) => change({ name })}
               error={errors[`${at}.name`]}
             />
             <TextInput
-              label="Key"
+              label={t('rules.key')}
               path={`${at}.key`}
               value={c.key}
-              hint="Lower case and underscores, e.g. science."
+              hint={t('rules.criterionKeyHint')}
               onChange={(key) => change({ key })}
               error={errors[`${at}.key`]}
             />
             <TextInput
-              label="Weight (%)"
+              label={t('rules.weight')}
               path={`${at}.weight`}
               value={c.weight}
               onChange={(weight) => change({ weight })}
               error={errors[`${at}.weight`]}
             />
             <TextArea
-              label="Description"
+              label={t('rules.description')}
               path={`${at}.description`}
               value={c.description}
               rows={2}
@@ -109,7 +112,7 @@ export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
               className="link-button"
               onClick={() => set((f) => ({ ...f, criteria: without(f.criteria, i) }))}
             >
-              Remove criterion {i + 1}
+              {t('rules.removeCriterion', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -120,7 +123,7 @@ export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
         onClick={() => set((f) => ({ ...f, criteria: [...f.criteria, { key: '', name: '', description: '', weight: '' }] }))}
         data-testid="add-criterion"
       >
-        Add a criterion
+        {t('rules.addCriterion')}
       </button>
     </section>
   );
@@ -128,9 +131,10 @@ export function CriteriaFields({ form, set, errors }: EditorSectionProps) {
 
 /** The PDF documents applicants attach. */
 export function DocumentsFields({ form, set, errors }: EditorSectionProps) {
+  const { t } = useT('calls');
   return (
     <section aria-labelledby="call-documents-heading" className="editor-section" data-testid="call-documents-fields">
-      <h2 id="call-documents-heading">Documents to attach</h2>
+      <h2 id="call-documents-heading">{t('rules.documents')}</h2>
       <SectionError message={errors.requiredDocuments} />
       {form.requiredDocuments.map((d, i) => {
         const at = `requiredDocuments.${i}`;
@@ -138,31 +142,32 @@ export function DocumentsFields({ form, set, errors }: EditorSectionProps) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the list
           <fieldset key={i} className="fieldset row-card grid-2" data-testid="required-document">
-            <legend>Document {i + 1}</legend>
+            <legend>{t('rules.documentN', { n: i + 1 })}</legend>
             <TextInput
-              label="Name"
+              label={t('rules.name')}
               path={`${at}.name`}
               value={d.name}
               onChange={(name) => change({ name })}
               error={errors[`${at}.name`]}
             />
             <TextInput
-              label="Key"
+              label={t('rules.key')}
               path={`${at}.key`}
               value={d.key}
-              hint="Lower case and underscores, e.g. technical_annex."
+              hint={t('rules.documentKeyHint')}
               onChange={(key) => change({ key })}
               error={errors[`${at}.key`]}
             />
             <label className="check" data-field={`${at}.required`}>
-              <input type="checkbox" checked={d.required} onChange={(ev) => change({ required: ev.target.checked })} /> Required
+              <input type="checkbox" checked={d.required} onChange={(ev) => change({ required: ev.target.checked })} />{' '}
+              {t('rules.required')}
             </label>
             <button
               type="button"
               className="link-button"
               onClick={() => set((f) => ({ ...f, requiredDocuments: without(f.requiredDocuments, i) }))}
             >
-              Remove document {i + 1}
+              {t('rules.removeDocument', { n: i + 1 })}
             </button>
           </fieldset>
         );
@@ -178,7 +183,7 @@ export function DocumentsFields({ form, set, errors }: EditorSectionProps) {
         }
         data-testid="add-document"
       >
-        Add a document
+        {t('rules.addDocument')}
       </button>
     </section>
   );

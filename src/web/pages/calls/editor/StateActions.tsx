@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { type CallDetail, callsApi } from '../../../calls-api.js';
 import { FormError } from '../../../components/Form.js';
+import { useT } from '../../../i18n/index.js';
 
-const ACTIONS = [
-  ['publish', 'Publish', 'Applicants can see it and apply once it opens.'],
-  ['close', 'Close to submissions', 'No more applications or amendments are accepted.'],
-  ['cancel', 'Cancel the call', 'The call is withdrawn; this cannot be undone.'],
-] as const;
+/** Each verb's words are `state.<verb>`, `state.<verb>Consequence` and `state.<verb>Confirm` in the catalogue. */
+const ACTIONS = ['publish', 'close', 'cancel'] as const;
 
 /** The state changes the server says this person may make now (call.can), each confirmed once. */
 export function StateActions({ call, onChanged }: { call: CallDetail; onChanged: (call: CallDetail) => void }) {
+  const { t } = useT('calls');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const offered = ACTIONS.filter(([verb]) => call.can[verb]);
+  const offered = ACTIONS.filter((verb) => call.can[verb]);
   if (offered.length === 0) return null;
-  const run = async (verb: (typeof ACTIONS)[number][0]) => {
+  const run = async (verb: (typeof ACTIONS)[number]) => {
     setBusy(true);
     setError(null);
     try {
@@ -29,13 +28,13 @@ export function StateActions({ call, onChanged }: { call: CallDetail; onChanged:
   };
   return (
     <section aria-labelledby="state-heading" className="panel" data-testid="call-state-actions">
-      <h2 id="state-heading">State</h2>
+      <h2 id="state-heading">{t('state.heading')}</h2>
       <FormError message={error} />
       <div className="form__actions">
-        {offered.map(([verb, name, consequence]) =>
+        {offered.map((verb) =>
           confirming === verb ? (
             <span key={verb} className="confirm">
-              <span>{consequence}</span>{' '}
+              <span>{t(`state.${verb}Consequence`)}</span>{' '}
               <button
                 type="button"
                 className={verb === 'cancel' ? 'button button--danger' : 'button'}
@@ -43,10 +42,10 @@ export function StateActions({ call, onChanged }: { call: CallDetail; onChanged:
                 onClick={() => void run(verb)}
                 data-testid={`confirm-${verb}`}
               >
-                {busy ? 'Please wait…' : `Yes, ${name.toLowerCase()}`}
+                {busy ? t('form.pleaseWait', { ns: 'common' }) : t(`state.${verb}Confirm`)}
               </button>{' '}
               <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
-                Not now
+                {t('state.notNow')}
               </button>
             </span>
           ) : (
@@ -57,7 +56,7 @@ export function StateActions({ call, onChanged }: { call: CallDetail; onChanged:
               onClick={() => setConfirming(verb)}
               data-testid={`call-${verb}`}
             >
-              {name}…
+              {t(`state.${verb}`)}…
             </button>
           ),
         )}

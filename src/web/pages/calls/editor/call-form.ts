@@ -13,18 +13,19 @@ export interface SampleOfferForm {
   maxPerRequestMg: string;
 }
 
+/** The module offer's numbers and their units; each field's name is `offers.field.<key>` in the catalogue. */
 export const MODULE_NUMBER_FIELDS = [
-  ['poolMassG', 'Mass for all payloads', 'g'],
-  ['poolPowerMw', 'Power for all payloads', 'mW'],
-  ['poolDataMbPerDay', 'Data for all payloads', 'MB/day'],
-  ['itemMaxMassG', 'Per item: mass', 'g'],
-  ['itemMaxAvgPowerMw', 'Per item: average power', 'mW'],
-  ['itemMaxPeakPowerMw', 'Per item: peak power', 'mW'],
-  ['itemMaxLengthMm', 'Per item: length', 'mm'],
-  ['itemMaxWidthMm', 'Per item: width', 'mm'],
-  ['itemMaxHeightMm', 'Per item: height', 'mm'],
-  ['itemMinTempC', 'Per item: lowest temperature', '°C'],
-  ['itemMaxTempC', 'Per item: highest temperature', '°C'],
+  ['poolMassG', 'g'],
+  ['poolPowerMw', 'mW'],
+  ['poolDataMbPerDay', 'MB/day'],
+  ['itemMaxMassG', 'g'],
+  ['itemMaxAvgPowerMw', 'mW'],
+  ['itemMaxPeakPowerMw', 'mW'],
+  ['itemMaxLengthMm', 'mm'],
+  ['itemMaxWidthMm', 'mm'],
+  ['itemMaxHeightMm', 'mm'],
+  ['itemMinTempC', '°C'],
+  ['itemMaxTempC', '°C'],
 ] as const;
 export type ModuleNumberField = (typeof MODULE_NUMBER_FIELDS)[number][0];
 
