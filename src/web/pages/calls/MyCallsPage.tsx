@@ -108,7 +108,7 @@ function CallsTable({ calls }: { calls: CallSummary[] }) {
                   ) : null}{' '}
                   {c.can.readApplications && SELECTION_STATES.has(c.status) ? (
                     <Link to={`/staff/calls/${c.id}/selection`} data-testid="my-call-selection">
-                      Selection
+                      {t('officer.selection')}
                     </Link>
                   ) : null}{' '}
                   {c.can.edit || c.can.publish || c.can.close || c.can.cancel ? (
