@@ -11,6 +11,7 @@ import { configurePasswordHashing, type HashingLimits } from '../services/accoun
 import { installAuth, type RouteEntry } from './auth.js';
 import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
+import { installPublicCache } from './public-cache.js';
 import { installNoStoreForCredentials, installRequestLimits, requestLimitOptions, type Timeouts } from './request-limits.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorate('routeTable', routeTable);
   installNoStoreForCredentials(app);
   installSecurityHeaders(app);
+  installPublicCache(app, ctx);
 
   await app.register(fastifySwagger, {
     openapi: {

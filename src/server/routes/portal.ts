@@ -14,7 +14,7 @@ import { type AppContext, actorOf } from '../context.js';
 
 const tags = ['portal'];
 // Public reading: anyone, signed in or not (see src/policies/policy.ts).
-const read = { action: 'portal.read' as const };
+const read = { action: 'portal.read' as const, publicCache: true };
 const SlugParam = z.object({ slug: z.string().max(100).describe('The record\'s URL name, e.g. "change-8-cooperation".') });
 
 /** The public portal: read-only pages, one service call each, archived records left out. */
