@@ -28,6 +28,9 @@ import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
 import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
 import { RoundBoardPage } from './pages/review/RoundBoardPage.js';
 import { WorkspacePage } from './pages/review/WorkspacePage.js';
+import { ApiDocsPage } from './portal/ApiDocsPage.js';
+import { InstitutionsPage } from './portal/InstitutionsPage.js';
+import { MissionsPage } from './portal/MissionsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -89,6 +92,12 @@ function Page({ route }: { route: Route }) {
       return <CallReviewPage callId={route.callId} />;
     case 'staff-review-round':
       return <RoundBoardPage roundId={route.id} />;
+    case 'missions':
+      return <MissionsPage />;
+    case 'institutions':
+      return <InstitutionsPage />;
+    case 'api-docs':
+      return <ApiDocsPage />;
     default:
       return <UnknownPage />;
   }

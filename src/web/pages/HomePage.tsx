@@ -133,6 +133,24 @@ function Home({ summary: s }: { summary: PortalSummary }) {
           <Link to="/countries">{t('home.allPartners')}</Link>
         </p>
       </section>
+
+      <nav aria-labelledby="explore-heading" data-testid="explore">
+        <h2 id="explore-heading">{t('home.explore')}</h2>
+        <ul className="inline-list">
+          <li>
+            <Link to="/missions">{t('home.missionsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/institutions">{t('home.institutionsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/programs">{t('common.programs')}</Link>
+          </li>
+          <li>
+            <Link to="/countries">{t('home.partners')}</Link>
+          </li>
+        </ul>
+      </nav>
     </>
   );
 }
