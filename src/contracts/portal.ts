@@ -320,3 +320,30 @@ export type MissionListItem = z.infer<typeof MissionListItem>;
 export type MissionList = z.infer<typeof MissionList>;
 export type InstitutionListItem = z.infer<typeof InstitutionListItem>;
 export type InstitutionList = z.infer<typeof InstitutionList>;
+
+// ---- Search across the registry, calls and results ----
+
+export const SEARCH_KINDS = [
+  'program',
+  'mission',
+  'institution',
+  'country',
+  'organisation',
+  'project',
+  'call',
+  'result',
+] as const;
+export const SearchQuery = ListFormat.extend({
+  q: z.string().trim().min(1).max(100).describe('Words to look for in names, titles and summaries (any case).'),
+});
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS).describe('"result": a decided call; "call": a published or closed one.'),
+  title: z.string(),
+  nativeTitle: NativeName,
+  path: z.string().describe('Where the portal shows it, e.g. "/programs/ilrs".'),
+  snippet: Note.describe('The summary it matched in, when the match is not in the title.'),
+  score: z.number().int().describe('Higher first: the whole title, then its start, then a word in it, then the summary.'),
+});
+export const SearchResults = z.object({ query: z.string(), items: z.array(SearchHit).describe('At most 50, best first.') });
+export type SearchHit = z.infer<typeof SearchHit>;
+export type SearchResults = z.infer<typeof SearchResults>;

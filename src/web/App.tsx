@@ -31,6 +31,7 @@ import { WorkspacePage } from './pages/review/WorkspacePage.js';
 import { ApiDocsPage } from './portal/ApiDocsPage.js';
 import { InstitutionsPage } from './portal/InstitutionsPage.js';
 import { MissionsPage } from './portal/MissionsPage.js';
+import { SearchPage } from './portal/SearchPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -98,6 +99,8 @@ function Page({ route }: { route: Route }) {
       return <InstitutionsPage />;
     case 'api-docs':
       return <ApiDocsPage />;
+    case 'search':
+      return <SearchPage />;
     default:
       return <UnknownPage />;
   }

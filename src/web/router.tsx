@@ -70,6 +70,7 @@ export type Route =
   | { page: 'missions' }
   | { page: 'institutions' }
   | { page: 'api-docs' }
+  | { page: 'search' }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -94,6 +95,7 @@ export function matchRoute(path: string): Route {
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };
   if (first === 'api' && second === 'docs' && third === undefined) return { page: 'api-docs' };
+  if (first === 'search' && second === undefined) return { page: 'search' };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };

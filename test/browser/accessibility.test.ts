@@ -72,6 +72,7 @@ const VISITS = {
   missions: [{ path: '/missions', roles: PUBLIC }],
   institutions: [{ path: '/institutions', roles: PUBLIC }],
   'api-docs': [{ path: '/api/docs', roles: PUBLIC }],
+  search: [{ path: '/search?q=sample', roles: PUBLIC }],
   'sign-in': [
     { path: '/sign-in', roles: ['public'] },
     {

@@ -69,3 +69,22 @@ describe(`portal lists and their downloads (${databaseKind})`, () => {
     expect(csvField(null)).toBe('');
   });
 });
+
+describe(`search across the registry, calls and results (${databaseKind})`, () => {
+  it('ranks a whole-title match first, finds Chinese names, treats % literally, and downloads as CSV', async () => {
+    const search = async (q: string) =>
+      (await t.app.inject({ url: `/api/portal/search?q=${encodeURIComponent(q)}` })).json() as {
+        items: { kind: string; title: string; path: string; score: number }[];
+      };
+    const exact = await search("chang'e-9");
+    expect(exact.items[0]).toMatchObject({ kind: 'mission', path: '/missions/change-9', score: 100 });
+    expect((await search('嫦娥九')).items[0]).toMatchObject({ path: '/missions/change-9', score: 60 });
+    const rocks = await search('rocks');
+    expect(rocks.items.map((h) => h.path)).toContain('/institutions/comma-institute');
+    expect((await search('%')).items).toEqual([]);
+    expect((await t.app.inject({ url: '/api/portal/search?q=' })).statusCode).toBe(400);
+    const csv = await t.app.inject({ url: '/api/portal/search?q=rocks&format=csv' });
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="search.csv"');
+    expect(csv.body).toContain('/institutions/comma-institute');
+  });
+});

@@ -5,6 +5,7 @@ import type {
   PartnerCountry,
   PartnerOrganisation,
   ProgramListItem,
+  SearchHit,
 } from '../../contracts/portal.js';
 import type { CsvColumns } from '../present-list.js';
 
@@ -75,4 +76,12 @@ export const PARTNER_COLUMNS: CsvColumns<PartnerRow> = {
   institutions: (r) => r.institutions,
   projects: (r) => r.projects,
   programs: (r) => r.programs,
+};
+
+export const SEARCH_COLUMNS: CsvColumns<SearchHit> = {
+  kind: (h) => h.kind,
+  title: (h) => h.title,
+  native_title: (h) => h.nativeTitle,
+  path: (h) => h.path,
+  score: (h) => h.score,
 };

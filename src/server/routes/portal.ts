@@ -12,6 +12,7 @@ import { listPortalCountries } from '../../services/portal/list-portal-countries
 import { listPortalInstitutions } from '../../services/portal/list-portal-institutions.js';
 import { listPortalMissions } from '../../services/portal/list-portal-missions.js';
 import { listPortalPrograms } from '../../services/portal/list-portal-programs.js';
+import { searchPortal } from '../../services/portal/search-portal.js';
 import { type AppContext, actorOf } from '../context.js';
 import { presentList } from '../present-list.js';
 import * as csv from './portal-csv.js';
@@ -99,6 +100,23 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         items: body.items,
         columns: csv.INSTITUTION_COLUMNS,
       });
+    },
+  );
+
+  api.get(
+    '/api/portal/search',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Search the registry, the calls and their results; best matches first',
+        querystring: contracts.SearchQuery,
+        response: { 200: contracts.SearchResults, 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      const body = await searchPortal(db, actorOf(request), request.query.q);
+      return presentList(reply, request.query.format, body, { name: 'search', items: body.items, columns: csv.SEARCH_COLUMNS });
     },
   );
 

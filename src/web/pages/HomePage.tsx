@@ -138,6 +138,9 @@ function Home({ summary: s }: { summary: PortalSummary }) {
         <h2 id="explore-heading">{t('home.explore')}</h2>
         <ul className="inline-list">
           <li>
+            <Link to="/search">{t('home.searchLink')}</Link>
+          </li>
+          <li>
             <Link to="/missions">{t('home.missionsLink')}</Link>
           </li>
           <li>

@@ -110,14 +110,15 @@ export function SortableTable<T>({
 /** Links to the same list as a CSV or JSON file (the API's `?format=`). */
 export function Downloads({ api, name }: { api: string; name: string }) {
   const { t } = usePortalT();
+  const join = api.includes('?') ? '&' : '?';
   return (
     <p className="downloads" data-testid="downloads">
       <span>{t('common.downloadLabel')}:</span>{' '}
-      <a href={`${api}?format=csv`} download={`${name}.csv`} data-testid="download-csv">
+      <a href={`${api}${join}format=csv`} download={`${name}.csv`} data-testid="download-csv">
         {t('common.downloadCsv')}
       </a>{' '}
       ·{' '}
-      <a href={`${api}?format=json`} download={`${name}.json`} data-testid="download-json">
+      <a href={`${api}${join}format=json`} download={`${name}.json`} data-testid="download-json">
         {t('common.downloadJson')}
       </a>
     </p>
