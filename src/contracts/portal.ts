@@ -291,3 +291,59 @@ export type MissionPage = z.infer<typeof MissionPage>;
 export type ProgramPage = z.infer<typeof ProgramPage>;
 export type InstitutionPage = z.infer<typeof InstitutionPage>;
 export type CountryPage = z.infer<typeof CountryPage>;
+
+// ---- Lists of missions and institutions (issue 11 item 3) ----
+
+export const MissionListItem = MissionRef.extend({
+  agency: z.object({ slug: Slug, name: z.string(), nativeName: NativeName }).nullable(),
+  programs: Count.describe('Programs serving the mission.'),
+  projects: Count.describe('Projects in those programs.'),
+});
+export const MissionList = z.object({ items: z.array(MissionListItem) });
+
+export const InstitutionListItem = InstitutionRef.extend({
+  projects: Count.describe('Projects it takes part in.'),
+  partnerships: Count.describe('Partnerships it signed.'),
+  programs: Count.describe('Programs it takes part in, through projects or partnerships.'),
+});
+export const InstitutionList = z.object({ items: z.array(InstitutionListItem) });
+
+/** `?format=csv` answers a CSV file and `?format=json` the JSON as a download; without it, plain JSON. */
+export const ListFormat = z.object({
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .describe('"csv": a CSV file (text/csv, UTF-8, one row per item); "json": the same JSON as a download.'),
+});
+
+export type MissionListItem = z.infer<typeof MissionListItem>;
+export type MissionList = z.infer<typeof MissionList>;
+export type InstitutionListItem = z.infer<typeof InstitutionListItem>;
+export type InstitutionList = z.infer<typeof InstitutionList>;
+
+// ---- Search across the registry, calls and results ----
+
+export const SEARCH_KINDS = [
+  'program',
+  'mission',
+  'institution',
+  'country',
+  'organisation',
+  'project',
+  'call',
+  'result',
+] as const;
+export const SearchQuery = ListFormat.extend({
+  q: z.string().trim().min(1).max(100).describe('Words to look for in names, titles and summaries (any case).'),
+});
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS).describe('"result": a decided call; "call": a published or closed one.'),
+  title: z.string(),
+  nativeTitle: NativeName,
+  path: z.string().describe('Where the portal shows it, e.g. "/programs/ilrs".'),
+  snippet: Note.describe('The summary it matched in, when the match is not in the title.'),
+  score: z.number().int().describe('Higher first: the whole title, then its start, then a word in it, then the summary.'),
+});
+export const SearchResults = z.object({ query: z.string(), items: z.array(SearchHit).describe('At most 50, best first.') });
+export type SearchHit = z.infer<typeof SearchHit>;
+export type SearchResults = z.infer<typeof SearchResults>;

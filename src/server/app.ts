@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.js';
@@ -11,9 +10,11 @@ import { configurePasswordHashing, type HashingLimits } from '../services/accoun
 import { installAuth, type RouteEntry } from './auth.js';
 import type { AppContext } from './context.js';
 import { HTTP_STATUS, notFoundHandler, problemHandler } from './problem.js';
+import { installPublicCache } from './public-cache.js';
 import { installNoStoreForCredentials, installRequestLimits, requestLimitOptions, type Timeouts } from './request-limits.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorate('routeTable', routeTable);
   installNoStoreForCredentials(app);
   installSecurityHeaders(app);
+  installPublicCache(app, ctx);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -99,7 +101,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  apiDocsRoutes(app, options.serveWeb !== false ? WEB_ROOT : null);
 
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);

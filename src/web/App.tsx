@@ -30,6 +30,10 @@ import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
 import { RoundBoardPage } from './pages/review/RoundBoardPage.js';
 import { WorkspacePage } from './pages/review/WorkspacePage.js';
 import { SelectionBoardPage } from './pages/selection/SelectionBoardPage.js';
+import { ApiDocsPage } from './portal/ApiDocsPage.js';
+import { InstitutionsPage } from './portal/InstitutionsPage.js';
+import { MissionsPage } from './portal/MissionsPage.js';
+import { SearchPage } from './portal/SearchPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -93,6 +97,14 @@ function Page({ route }: { route: Route }) {
       return <SelectionBoardPage callId={route.callId} />;
     case 'staff-review-round':
       return <RoundBoardPage roundId={route.id} />;
+    case 'missions':
+      return <MissionsPage />;
+    case 'institutions':
+      return <InstitutionsPage />;
+    case 'api-docs':
+      return <ApiDocsPage />;
+    case 'search':
+      return <SearchPage />;
     default:
       return <UnknownPage />;
   }

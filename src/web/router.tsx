@@ -68,6 +68,10 @@ export type Route =
   | { page: 'staff-call-review'; callId: string }
   | { page: 'staff-review-round'; id: string }
   | { page: 'staff-call-selection'; callId: string }
+  | { page: 'missions' }
+  | { page: 'institutions' }
+  | { page: 'api-docs' }
+  | { page: 'search' }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -92,14 +96,16 @@ export function matchRoute(path: string): Route {
   if (first === 'staff') return matchStaffRoute(parts);
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };
+  if (first === 'api' && second === 'docs' && third === undefined) return { page: 'api-docs' };
+  if (first === 'search' && second === undefined) return { page: 'search' };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
   if (first === 'calls') return second ? { page: 'call', slug: second } : { page: 'calls' };
   if (first === 'applications') return second ? { page: 'application', id: second } : { page: 'applications' };
   if (first === 'countries') return second ? { page: 'country', code: second } : { page: 'countries' };
-  if (first === 'missions' && second) return { page: 'mission', slug: second };
-  if (first === 'institutions' && second) return { page: 'institution', slug: second };
+  if (first === 'missions') return second ? { page: 'mission', slug: second } : { page: 'missions' };
+  if (first === 'institutions') return second ? { page: 'institution', slug: second } : { page: 'institutions' };
   if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };
 }

@@ -94,15 +94,113 @@ describe('public portal in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/api/docs`);
-    // The document the page renders lists every API route; swagger-ui draws the operations
-    // progressively (slowly, with 119 of them), so the page is checked for its first ones only.
+    await byTestId('api-docs').waitFor();
     const listed = await page.evaluate(async () => {
       const doc = (await (await fetch('/api/docs/json')).json()) as { paths: Record<string, Record<string, unknown>> };
       return Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     });
     expect(listed).toBeGreaterThan(100);
-    await page.locator('.opblock').first().waitFor();
+    // Every operation of the document is on the page, grouped by tag, with the problem codes.
+    expect(await byTestId('api-operation').count()).toBe(listed);
     expect(await page.getByText('Orbitshare API').first().isVisible()).toBe(true);
+    expect(await byTestId('problem-codes').textContent()).toContain('NOT_FOUND');
+    const first = byTestId('api-operation').first();
+    await first.locator('summary').click();
+    expect(await first.locator('h3').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+  });
+
+  it('opens what the sources say from an UNCONFIRMED badge, by mouse and by keyboard', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/programs/ilrs`);
+    await byTestId('program-page').waitFor();
+    const badge = byTestId('unconfirmed').first();
+    expect(await badge.getAttribute('aria-expanded')).toBe('false');
+    await badge.click();
+    expect(await badge.getAttribute('aria-expanded')).toBe('true');
+    expect(await byTestId('sources-note').first().textContent()).toContain('17');
+    await badge.click();
+    expect(await byTestId('sources').count()).toBe(0);
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    expect(await byTestId('sources').count()).toBe(1);
+  });
+
+  it('lists missions and institutions in sortable tables, by mouse and keyboard, with CSV and JSON downloads', async () => {
+    await page.goto(`${base}/missions`);
+    await byTestId('missions-page').waitFor();
+    expect(await byTestId('missions-table-row').count()).toBeGreaterThan(5);
+    await page.goto(`${base}/institutions`);
+    await byTestId('institutions-page').waitFor();
+    const rows = byTestId('institutions-table-row');
+    expect(await rows.count()).toBeGreaterThan(30);
+    const header = page.locator('th:has([data-testid="sort-projects"])');
+    expect(await header.getAttribute('aria-sort')).toBeNull();
+    await byTestId('sort-projects').focus();
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await page.keyboard.press(' ');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const counts = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[3]?.textContent)));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(0);
+
+    const csvHref = await byTestId('download-csv').getAttribute('href');
+    const csv = await page.evaluate(async (href) => {
+      const r = await fetch(href!);
+      return { type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), text: await r.text() };
+    }, csvHref);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.disposition).toContain('institutions.csv');
+    expect(csv.text.split('\r\n')[0]).toContain('slug,name,native_name');
+    const json = await page.evaluate(async () => {
+      const r = await fetch('/api/portal/institutions?format=json');
+      return { disposition: r.headers.get('content-disposition'), body: await r.json() };
+    });
+    expect(json.disposition).toContain('institutions.json');
+    expect(json.body.items.length).toBe(await rows.count());
+  });
+});
+
+describe('public portal in Chinese (a browser whose language is Chinese)', () => {
+  let zh: Page;
+  beforeAll(async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    zh = await context.newPage();
+  });
+
+  const PAGES: [string, string, string][] = [
+    ['/', 'home', '月球与深空探测国际合作'],
+    ['/programs', 'program-list', '合作计划'],
+    ['/programs/ilrs', 'program-page', '国际月球科研站'],
+    ['/programs/change-8-cooperation', 'program-page', '入选项目'],
+    ['/missions', 'missions-page', '任务'],
+    ['/missions/change-8', 'mission-page', '可供合作载荷使用的资源'],
+    ['/institutions', 'institutions-page', '机构'],
+    ['/institutions/osaka-university', 'institution-page', '项目'],
+    ['/countries', 'countries-table', '合作国家和地区'],
+    ['/countries/HK', 'country-page', '香港'],
+    ['/api/docs', 'api-docs', '错误代码'],
+  ];
+
+  it.each(PAGES)('%s speaks Chinese', async (path, testId, text) => {
+    await zh.goto(`${base}${path}`);
+    await zh.getByTestId(testId).waitFor();
+    expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await zh.locator('main').textContent()).toContain(text);
+  });
+
+  it('shows Chinese names where the registry has them, and the remembered choice wins over the browser', async () => {
+    await zh.goto(`${base}/programs/change-8-cooperation`);
+    await zh.getByTestId('program-page').waitFor();
+    expect(await zh.getByTestId('program-counts').textContent()).toBe('10 个项目 · 11 个国家和地区 · 1 个国际组织');
+    expect(await zh.getByTestId('projects-table').textContent()).toContain('香港科技大學');
+    await zh.evaluate(() => localStorage.setItem('orbitshare.language', 'en'));
+    await zh.reload();
+    await zh.getByTestId('program-page').waitFor();
+    expect(await zh.getByTestId('program-counts').textContent()).toBe(
+      '10 projects · 11 countries and regions · 1 international organisation',
+    );
+    await zh.evaluate(() => localStorage.removeItem('orbitshare.language'));
   });
 });

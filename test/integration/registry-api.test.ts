@@ -292,6 +292,7 @@ describe(`registry API on ${databaseKind} Postgres`, () => {
     expect(doc.info.description).toContain('INVALID_ORCID');
     const docs = await t.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
-    expect(docs.body).toContain('swagger');
+    expect(docs.body).toContain('/api/docs/json');
+    expect((await t.app.inject({ url: '/api/docs/json' })).json().paths['/api/health']).toBeDefined();
   });
 });

@@ -9,12 +9,17 @@ import { getMissionPage } from '../../services/portal/get-mission-page.js';
 import { getPortalSummary } from '../../services/portal/get-portal-summary.js';
 import { getProgramPage } from '../../services/portal/get-program-page.js';
 import { listPortalCountries } from '../../services/portal/list-portal-countries.js';
+import { listPortalInstitutions } from '../../services/portal/list-portal-institutions.js';
+import { listPortalMissions } from '../../services/portal/list-portal-missions.js';
 import { listPortalPrograms } from '../../services/portal/list-portal-programs.js';
+import { searchPortal } from '../../services/portal/search-portal.js';
 import { type AppContext, actorOf } from '../context.js';
+import { presentList } from '../present-list.js';
+import * as csv from './portal-csv.js';
 
 const tags = ['portal'];
 // Public reading: anyone, signed in or not (see src/policies/policy.ts).
-const read = { action: 'portal.read' as const };
+const read = { action: 'portal.read' as const, publicCache: true };
 const SlugParam = z.object({ slug: z.string().max(100).describe('The record\'s URL name, e.g. "change-8-cooperation".') });
 
 /** The public portal: read-only pages, one service call each, archived records left out. */
@@ -42,10 +47,77 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Every program with the counts the agency reports',
+        querystring: contracts.ListFormat,
         response: { 200: contracts.ProgramList },
       },
     },
-    async (request) => listPortalPrograms(db, actorOf(request)),
+    async (request, reply) => {
+      const body = await listPortalPrograms(db, actorOf(request));
+      return presentList(reply, request.query.format, body, {
+        name: 'programs',
+        items: body.items,
+        columns: csv.PROGRAM_COLUMNS,
+      });
+    },
+  );
+
+  api.get(
+    '/api/portal/missions',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Every mission with its agency and the programs and projects it carries, by launch year',
+        querystring: contracts.ListFormat,
+        response: { 200: contracts.MissionList },
+      },
+    },
+    async (request, reply) => {
+      const body = await listPortalMissions(db, actorOf(request));
+      return presentList(reply, request.query.format, body, {
+        name: 'missions',
+        items: body.items,
+        columns: csv.MISSION_COLUMNS,
+      });
+    },
+  );
+
+  api.get(
+    '/api/portal/institutions',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Every institution with its projects, partnerships and programs, by name',
+        querystring: contracts.ListFormat,
+        response: { 200: contracts.InstitutionList },
+      },
+    },
+    async (request, reply) => {
+      const body = await listPortalInstitutions(db, actorOf(request));
+      return presentList(reply, request.query.format, body, {
+        name: 'institutions',
+        items: body.items,
+        columns: csv.INSTITUTION_COLUMNS,
+      });
+    },
+  );
+
+  api.get(
+    '/api/portal/search',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Search the registry, the calls and their results; best matches first',
+        querystring: contracts.SearchQuery,
+        response: { 200: contracts.SearchResults, 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      const body = await searchPortal(db, actorOf(request), request.query.q);
+      return presentList(reply, request.query.format, body, { name: 'search', items: body.items, columns: csv.SEARCH_COLUMNS });
+    },
   );
 
   api.get(
@@ -55,10 +127,19 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Partner countries and regions, and partner international organisations, with counts',
+        description: 'As CSV (`?format=csv`): one row per country, region or organisation, with a `partner` column saying which.',
+        querystring: contracts.ListFormat,
         response: { 200: contracts.CountryList },
       },
     },
-    async (request) => listPortalCountries(db, actorOf(request)),
+    async (request, reply) => {
+      const body = await listPortalCountries(db, actorOf(request));
+      return presentList(reply, request.query.format, body, {
+        name: 'partners',
+        items: csv.partnerRows(body),
+        columns: csv.PARTNER_COLUMNS,
+      });
+    },
   );
 
   api.get(

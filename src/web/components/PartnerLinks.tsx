@@ -1,30 +1,31 @@
 import type { CountryRef, InstitutionRef, OrganisationRef } from '../../contracts/portal.js';
-import { useT } from '../i18n/index.js';
+import { countryName, usePortalT } from '../portal/localise.js';
 import { Link } from '../router.js';
 import { Name } from './Name.js';
 
 export function CountryLink({ country }: { country: CountryRef }) {
-  const { t } = useT('common');
+  const { t } = usePortalT();
+  const shown = countryName(country);
   return (
     <Link to={`/countries/${country.code}`} className="country-link" data-testid="country-link">
       <span className="code" aria-hidden="true">
         {country.code}
       </span>
-      <Name name={country.name} nativeName={country.nativeName} />
-      {country.kind === 'region' ? <span className="muted"> {t('partner.region')}</span> : null}
+      <Name name={shown.name} nativeName={shown.nativeName} />
+      {country.kind === 'region' ? <span className="muted"> {t('common.region')}</span> : null}
     </Link>
   );
 }
 
 export function OrganisationLabel({ organisation }: { organisation: OrganisationRef }) {
-  const { t } = useT('common');
+  const { t } = usePortalT();
   return (
     <span className="org-label" title={organisation.name}>
       <span className="code code--org" aria-hidden="true">
-        ORG
+        {t('common.orgTag')}
       </span>
       {organisation.acronym}
-      <span className="visually-hidden"> {t('partner.organisationSuffix', { name: organisation.name })}</span>
+      <span className="visually-hidden"> {t('common.orgHidden', { name: organisation.name })}</span>
     </span>
   );
 }

@@ -1,7 +1,6 @@
 import type { PortalPartnership } from '../../contracts/portal.js';
-import { useT } from '../i18n/index.js';
+import { formatDay, usePortalT, ValueChip } from '../portal/localise.js';
 import { Link } from '../router.js';
-import { Chip } from './Chip.js';
 import { Name } from './Name.js';
 import { CountryLink, Home, InstitutionLink, OrganisationLabel } from './PartnerLinks.js';
 import { TableScroll } from './TableScroll.js';
@@ -33,35 +32,37 @@ export function PartnershipsTable({
   partnerships: PortalPartnership[];
   showProgram?: boolean;
 }) {
-  const { t } = useT('common');
-  if (partnerships.length === 0) return <p className="muted">{t('partnerships.none')}</p>;
+  const { t } = usePortalT();
+  if (partnerships.length === 0) return <p className="muted">{t('common.noPartnerships')}</p>;
   return (
-    <TableScroll label={t('partnerships.table')}>
+    <TableScroll label={t('tables.partnerships')}>
       <table className="table table--cards" data-testid="partnerships-table">
         <thead>
           <tr>
-            <th scope="col">{t('partnerships.partner')}</th>
-            {showProgram ? <th scope="col">{t('partnerships.program')}</th> : null}
-            <th scope="col">{t('partnerships.kind')}</th>
-            <th scope="col">{t('partnerships.joined')}</th>
+            <th scope="col">{t('tables.partner')}</th>
+            {showProgram ? <th scope="col">{t('tables.program')}</th> : null}
+            <th scope="col">{t('tables.kind')}</th>
+            <th scope="col">{t('tables.joined')}</th>
           </tr>
         </thead>
         <tbody>
           {partnerships.map((p) => (
             <tr key={p.id} data-testid="partnership-row">
-              <td data-label={t('partnerships.partner')}>
+              <td data-label={t('tables.partner')}>
                 <Partner p={p} /> <Unconfirmed fact={p} />
                 {p.note ? <p className="cell-note">{p.note}</p> : null}
               </td>
               {showProgram ? (
-                <td data-label={t('partnerships.program')}>
-                  <Link to={`/programs/${p.program.slug}`}>{p.program.name}</Link>
+                <td data-label={t('tables.program')}>
+                  <Link to={`/programs/${p.program.slug}`}>
+                    <Name name={p.program.name} nativeName={p.program.nativeName} />
+                  </Link>
                 </td>
               ) : null}
-              <td data-label={t('partnerships.kind')}>
-                <Chip value={p.kind} tone="level" />
+              <td data-label={t('tables.kind')}>
+                <ValueChip value={p.kind} tone="level" />
               </td>
-              <td data-label={t('partnerships.joined')}>{p.joinedOn ?? '—'}</td>
+              <td data-label={t('tables.joined')}>{formatDay(p.joinedOn) ?? t('common.none')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { formatNumber } from '../format.js';
+import { formatNumber, usePortalT } from '../portal/localise.js';
 
 export interface Stat {
   label: string;
@@ -8,6 +8,7 @@ export interface Stat {
 
 /** Headline figures, big numbers with a label under each. */
 export function Stats({ stats, label }: { stats: Stat[]; label: string }) {
+  usePortalT(); // numbers follow the language
   return (
     <dl className="stats" aria-label={label}>
       {stats.map((s) => (

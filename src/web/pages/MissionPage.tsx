@@ -1,27 +1,41 @@
+import type { TFunction } from 'i18next';
 import type { MissionPage as MissionPageData, PortalHostModule } from '../../contracts/portal.js';
 import { portalApi } from '../api.js';
-import { Chip } from '../components/Chip.js';
 import { Meta } from '../components/Meta.js';
 import { Name } from '../components/Name.js';
 import { Loaded } from '../components/PageState.js';
 import { InstitutionLink } from '../components/PartnerLinks.js';
 import { ProgramCards } from '../components/ProgramCards.js';
 import { Unconfirmed } from '../components/Unconfirmed.js';
-import { bodyLabel, formatGrams, formatMilligrams, formatMilliwatts, formatTempRange, label, plural } from '../format.js';
+import { formatTempRange } from '../format.js';
+import {
+  counted,
+  formatDay,
+  formatNumber,
+  grams,
+  milligrams,
+  milliwatts,
+  plainName,
+  usePortalT,
+  ValueChip,
+  valueLabel,
+} from '../portal/localise.js';
 import { useLoad } from '../use-load.js';
 import { useTitle } from '../use-title.js';
 
 export function MissionPage({ slug }: { slug: string }) {
+  const { t } = usePortalT();
   const load = useLoad((signal) => portalApi.mission(slug, signal), slug);
-  useTitle(load.state === 'ready' ? load.data.mission.name : undefined);
+  useTitle(load.state === 'ready' ? plainName(load.data.mission) : undefined);
   return (
-    <Loaded load={load} what="mission">
+    <Loaded load={load} what={t('notFound.mission')}>
       {(data) => <Mission data={data} />}
     </Loaded>
   );
 }
 
 function Mission({ data }: { data: MissionPageData }) {
+  const { t } = usePortalT();
   const { mission: m } = data;
   const projectCount = new Map(data.programs.map((p) => [p.id, p.projects]));
   return (
@@ -32,9 +46,9 @@ function Mission({ data }: { data: MissionPageData }) {
       <Meta
         items={[
           <>
-            <Chip value={m.targetBody} tone="body" text={bodyLabel(m.targetBody)} /> <Chip value={m.status} />
+            <ValueChip value={m.targetBody} tone="body" /> <ValueChip value={m.status} />
           </>,
-          (m.launchDate ?? m.launchYear) && `Launch ${m.launchDate ?? m.launchYear}`,
+          (m.launchDate ?? m.launchYear) && t('mission.launch', { when: formatDay(m.launchDate ?? m.launchYear) }),
           m.agency && <InstitutionLink institution={m.agency} />,
         ]}
       />
@@ -42,7 +56,7 @@ function Mission({ data }: { data: MissionPageData }) {
 
       {data.hostModules.length > 0 ? (
         <section aria-labelledby="modules-heading">
-          <h2 id="modules-heading">Room for partner payloads</h2>
+          <h2 id="modules-heading">{t('mission.room')}</h2>
           <ul className="cards" data-testid="host-modules">
             {data.hostModules.map((h) => (
               <HostModuleCard key={h.id} module={h} />
@@ -53,13 +67,13 @@ function Mission({ data }: { data: MissionPageData }) {
 
       {data.sampleCollections.length > 0 ? (
         <section aria-labelledby="samples-heading">
-          <h2 id="samples-heading">Samples returned</h2>
+          <h2 id="samples-heading">{t('mission.samples')}</h2>
           <ul className="cards" data-testid="sample-collections">
             {data.sampleCollections.map((s) => (
               <li key={s.id} className="card">
                 <span className="card__title">{s.name}</span> <Unconfirmed fact={s} />
-                <p className="big-figure">{formatMilligrams(s.returnedMassMg)}</p>
-                <p className="card__meta">{s.returnedOn ? `Returned ${s.returnedOn}` : null}</p>
+                <p className="big-figure">{milligrams(t, s.returnedMassMg)}</p>
+                <p className="card__meta">{s.returnedOn ? t('mission.returned', { date: formatDay(s.returnedOn) }) : null}</p>
                 {s.sampleTypes.length > 0 ? <p className="card__text">{s.sampleTypes.join(', ')}</p> : null}
                 {s.note ? <p className="card__text muted">{s.note}</p> : null}
               </li>
@@ -69,38 +83,45 @@ function Mission({ data }: { data: MissionPageData }) {
       ) : null}
 
       <section aria-labelledby="programs-heading">
-        <h2 id="programs-heading">Programs</h2>
-        <ProgramCards programs={data.programs} detail={(p) => plural(projectCount.get(p.id) ?? 0, 'project', 'projects')} />
+        <h2 id="programs-heading">{t('common.programs')}</h2>
+        <ProgramCards programs={data.programs} detail={(p) => counted(t, 'project', projectCount.get(p.id) ?? 0)} />
       </section>
     </article>
   );
 }
 
 function HostModuleCard({ module: h }: { module: PortalHostModule }) {
+  const { t } = usePortalT();
   const size =
     h.itemMaxLengthMm != null && h.itemMaxWidthMm != null && h.itemMaxHeightMm != null
-      ? `${h.itemMaxLengthMm} × ${h.itemMaxWidthMm} × ${h.itemMaxHeightMm} mm`
+      ? t('unit.mm', {
+          l: formatNumber(h.itemMaxLengthMm),
+          w: formatNumber(h.itemMaxWidthMm),
+          h: formatNumber(h.itemMaxHeightMm),
+        })
       : null;
   const temp = h.itemMinTempC != null && h.itemMaxTempC != null ? formatTempRange(h.itemMinTempC, h.itemMaxTempC) : null;
   const pool: [string, string | null][] = [
-    ['Mass', formatGrams(h.poolMassG)],
-    ['Power', formatMilliwatts(h.poolPowerMw)],
-    ['Data', h.poolDataMbPerDay != null ? `${h.poolDataMbPerDay} MB/day` : null],
+    [t('mission.mass'), grams(t, h.poolMassG)],
+    [t('mission.power'), milliwatts(t, h.poolPowerMw)],
+    [t('mission.data'), h.poolDataMbPerDay != null ? t('unit.mbPerDay', { value: formatNumber(h.poolDataMbPerDay) }) : null],
   ];
   const item: [string, string | null][] = [
-    ['Mass', formatGrams(h.itemMaxMassG)],
-    ['Average power', formatMilliwatts(h.itemMaxAvgPowerMw)],
-    ['Peak power', formatMilliwatts(h.itemMaxPeakPowerMw)],
-    ['Size', size],
-    ['Temperature', temp],
+    [t('mission.mass'), grams(t, h.itemMaxMassG)],
+    [t('mission.avgPower'), milliwatts(t, h.itemMaxAvgPowerMw)],
+    [t('mission.peakPower'), milliwatts(t, h.itemMaxPeakPowerMw)],
+    [t('mission.size'), size],
+    [t('mission.temperature'), temp],
   ];
   return (
     <li className="card" data-testid="host-module">
-      <span className="card__title">{h.name}</span> {label(h.kind) !== h.name ? <Chip value={h.kind} tone="level" /> : null}{' '}
-      <Unconfirmed fact={h} />
-      <Facts title="Offered to partners" facts={pool} />
-      <Facts title="Per item, at most" facts={item} />
-      {h.mounting !== 'either' ? <p className="card__meta">Mounted {label(h.mounting).toLowerCase()}</p> : null}
+      <span className="card__title">{h.name}</span>{' '}
+      {!sameWords(t, h.kind, h.name) ? <ValueChip value={h.kind} tone="level" /> : null} <Unconfirmed fact={h} />
+      <Facts title={t('mission.offered')} facts={pool} />
+      <Facts title={t('mission.perItem')} facts={item} />
+      {h.mounting !== 'either' ? (
+        <p className="card__meta">{t('mission.mounted', { where: valueLabel(t, h.mounting).toLowerCase() })}</p>
+      ) : null}
       {h.note ? <p className="card__text muted">{h.note}</p> : null}
     </li>
   );
@@ -122,4 +143,9 @@ function Facts({ title, facts }: { title: string; facts: [string, string | null]
       </dl>
     </>
   );
+}
+
+/** Whether a module's name already says its kind ("Orbiter"), in English or in the reader's language. */
+function sameWords(t: TFunction, kind: string, name: string): boolean {
+  return name.toLowerCase() === kind.replaceAll('_', ' ') || name === valueLabel(t, kind);
 }

@@ -1,6 +1,6 @@
+import { Trans } from 'react-i18next';
 import type { ProgramPage as ProgramPageData } from '../../contracts/portal.js';
 import { portalApi } from '../api.js';
-import { Chip } from '../components/Chip.js';
 import { Meta } from '../components/Meta.js';
 import { Name } from '../components/Name.js';
 import { Loaded } from '../components/PageState.js';
@@ -9,16 +9,17 @@ import { PartnershipsTable } from '../components/PartnershipsTable.js';
 import { ProjectsTable } from '../components/ProjectsTable.js';
 import { Stats } from '../components/Stats.js';
 import { Unconfirmed } from '../components/Unconfirmed.js';
-import { plural, reportedCounts } from '../format.js';
+import { counted, formatDay, plainName, reportedCounts, usePortalT, ValueChip } from '../portal/localise.js';
 import { Link } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { useTitle } from '../use-title.js';
 
 export function ProgramPage({ slug }: { slug: string }) {
+  const { t } = usePortalT();
   const load = useLoad((signal) => portalApi.program(slug, signal), slug);
-  useTitle(load.state === 'ready' ? load.data.program.name : undefined);
+  useTitle(load.state === 'ready' ? plainName(load.data.program) : undefined);
   return (
-    <Loaded load={load} what="program">
+    <Loaded load={load} what={t('notFound.program')}>
       {(data) => <Program data={data} />}
     </Loaded>
   );
@@ -26,11 +27,12 @@ export function ProgramPage({ slug }: { slug: string }) {
 
 function Program({ data }: { data: ProgramPageData }) {
   const { program: p, counts, partnershipCounts: pc } = data;
+  const { t } = usePortalT();
   const initiators = data.partnerships.filter((x) => x.kind === 'initiator').length;
   return (
     <article data-testid="program-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/programs">Programs</Link> /
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <Link to="/programs">{t('common.programs')}</Link> /
       </nav>
       <h1 data-testid="program-name">
         <Name name={p.name} nativeName={p.nativeName} /> <Unconfirmed fact={p} />
@@ -38,25 +40,25 @@ function Program({ data }: { data: ProgramPageData }) {
       <Meta
         items={[
           <>
-            <Chip value={p.kind} tone="level" /> <Chip value={p.status} />
+            <ValueChip value={p.kind} tone="level" /> <ValueChip value={p.status} />
           </>,
           p.mission && (
-            <>
-              Mission <Link to={`/missions/${p.mission.slug}`}>{p.mission.name}</Link>
-            </>
+            <Trans t={t} i18nKey="program.mission" values={{ name: plainName(p.mission) }}>
+              Mission <Link to={`/missions/${p.mission.slug}`}>{plainName(p.mission)}</Link>
+            </Trans>
           ),
           p.agency && (
             <>
-              Run by <InstitutionLink institution={p.agency} />
+              {t('program.runBy')} <InstitutionLink institution={p.agency} />
             </>
           ),
-          p.startedOn && `Since ${p.startedOn}`,
+          p.startedOn && t('program.since', { date: formatDay(p.startedOn) }),
         ]}
       />
       {p.summary ? <p className="lead">{p.summary}</p> : null}
       {p.budgetSummary ? (
         <p className="callout">
-          <strong>What partners get:</strong> {p.budgetSummary}
+          <strong>{t('program.whatPartnersGet')}</strong> {p.budgetSummary}
         </p>
       ) : null}
 
@@ -64,24 +66,20 @@ function Program({ data }: { data: ProgramPageData }) {
 
       {counts.projects > 0 ? (
         <section aria-labelledby="projects-heading">
-          <h2 id="projects-heading">Selected projects</h2>
+          <h2 id="projects-heading">{t('program.selected')}</h2>
           <p className="reported" data-testid="program-counts">
-            {reportedCounts(counts)}
+            {reportedCounts(t, counts)}
           </p>
           <Stats
-            label="Counted in the registry"
+            label={t('program.counted')}
             stats={[
-              { label: 'Projects', value: counts.projects, testId: 'count-projects' },
-              { label: 'Countries & regions', value: counts.countriesAndRegions, testId: 'count-countries' },
-              { label: 'Int’l organisations', value: counts.organisations, testId: 'count-organisations' },
-              { label: 'Institutions', value: counts.institutions, testId: 'count-institutions' },
+              { label: t('common.projects'), value: counts.projects, testId: 'count-projects' },
+              { label: t('common.countriesAndRegions'), value: counts.countriesAndRegions, testId: 'count-countries' },
+              { label: t('common.organisations'), value: counts.organisations, testId: 'count-organisations' },
+              { label: t('common.institutions'), value: counts.institutions, testId: 'count-institutions' },
             ]}
           />
-          <ul
-            className="inline-list"
-            aria-label="Countries, regions and organisations taking part"
-            data-testid="program-countries"
-          >
+          <ul className="inline-list" aria-label={t('program.takingPart')} data-testid="program-countries">
             {data.countries.map((c) => (
               <li key={c.code}>
                 <CountryLink country={c} />
@@ -99,16 +97,14 @@ function Program({ data }: { data: ProgramPageData }) {
 
       {pc.total > 0 || counts.projects === 0 ? (
         <section aria-labelledby="partners-heading">
-          <h2 id="partners-heading">Partners</h2>
+          <h2 id="partners-heading">{t('program.partners')}</h2>
           {pc.total > 0 ? (
             <p className="reported" data-testid="partnership-counts">
-              {plural(pc.total, 'partner', 'partners')}
-              {initiators > 0 ? ` (${initiators} the initiator, ${pc.total - initiators} joined)` : ''} ·{' '}
-              {plural(pc.countriesAndRegions, 'country or region', 'countries and regions')}
-              {pc.organisations > 0
-                ? ` · ${plural(pc.organisations, 'international organisation', 'international organisations')}`
-                : ''}
-              {pc.institutions > 0 ? ` · ${plural(pc.institutions, 'institution', 'institutions')}` : ''}
+              {counted(t, 'partner', pc.total)}
+              {initiators > 0 ? t('program.initiators', { initiators, joined: pc.total - initiators }) : ''} ·{' '}
+              {counted(t, 'countryOrRegion', pc.countriesAndRegions)}
+              {pc.organisations > 0 ? ` · ${counted(t, 'organisation', pc.organisations)}` : ''}
+              {pc.institutions > 0 ? ` · ${counted(t, 'institution', pc.institutions)}` : ''}
             </p>
           ) : null}
           <PartnershipsTable partnerships={data.partnerships} />
@@ -123,13 +119,14 @@ function Program({ data }: { data: ProgramPageData }) {
  * records is shown below them, since a record can be incomplete (participants not yet known).
  */
 function ReportedFigures({ data }: { data: ProgramPageData }) {
+  const { t } = usePortalT();
   const figures = data.program.reportedFigures;
   if (figures.length === 0) return null;
   return (
     <section aria-labelledby="reported-heading" data-testid="reported-figures">
-      <h2 id="reported-heading">As the agency reports</h2>
+      <h2 id="reported-heading">{t('program.reported')}</h2>
       <Stats
-        label="Figures the agency reports"
+        label={t('program.reportedLabel')}
         stats={figures.map((f, i) => ({ label: f.noun, value: f.value, testId: `reported-${i}` }))}
       />
       <ul className="reported-how" data-testid="reported-how">
@@ -143,9 +140,7 @@ function ReportedFigures({ data }: { data: ProgramPageData }) {
         ))}
       </ul>
       <p className="muted" data-testid="registry-note">
-        The counts further down are what this registry records
-        {data.counts.projects > 0 ? ` (${reportedCounts(data.counts)})` : ''}; they can be lower while some participants are not
-        recorded yet.
+        {t('program.registryNote', { counts: data.counts.projects > 0 ? ` (${reportedCounts(t, data.counts)})` : '' })}
       </p>
     </section>
   );
