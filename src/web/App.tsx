@@ -28,6 +28,8 @@ import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
 import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
 import { RoundBoardPage } from './pages/review/RoundBoardPage.js';
 import { WorkspacePage } from './pages/review/WorkspacePage.js';
+import { CallResultsPage } from './results/CallResultsPage.js';
+import { ResultsPage } from './results/ResultsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -89,6 +91,10 @@ function Page({ route }: { route: Route }) {
       return <CallReviewPage callId={route.callId} />;
     case 'staff-review-round':
       return <RoundBoardPage roundId={route.id} />;
+    case 'results':
+      return <ResultsPage />;
+    case 'call-results':
+      return <CallResultsPage slug={route.slug} />;
     default:
       return <UnknownPage />;
   }

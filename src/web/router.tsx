@@ -67,6 +67,8 @@ export type Route =
   | { page: 'review-assignment'; id: string }
   | { page: 'staff-call-review'; callId: string }
   | { page: 'staff-review-round'; id: string }
+  | { page: 'results' }
+  | { page: 'call-results'; slug: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -92,6 +94,7 @@ export function matchRoute(path: string): Route {
     return { page: 'call-applications', slug: second };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
+  if (first === 'results') return second ? { page: 'call-results', slug: second } : { page: 'results' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
   if (first === 'calls') return second ? { page: 'call', slug: second } : { page: 'calls' };
   if (first === 'applications') return second ? { page: 'application', id: second } : { page: 'applications' };

@@ -156,6 +156,8 @@ const VISITS = {
   ],
   'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
   'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
+  results: [{ path: '/results', roles: ['public'] }],
+  'call-results': [{ path: '/results/change-8-international-2023', roles: ['public'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
 } satisfies Record<PageName, Visit[]>;
 

@@ -9,6 +9,7 @@ const NAV = [
   { to: '/programs', label: 'Programs', match: (p: string) => p.startsWith('/programs') },
   { to: '/countries', label: 'Countries', match: (p: string) => p.startsWith('/countries') },
   { to: '/calls', label: 'Calls', match: (p: string) => p.startsWith('/calls') },
+  { to: '/results', label: 'Results', match: (p: string) => p.startsWith('/results') },
 ];
 
 export function Header({ path }: { path: string }) {

@@ -10,6 +10,7 @@ import { ProjectsTable } from '../components/ProjectsTable.js';
 import { Stats } from '../components/Stats.js';
 import { Unconfirmed } from '../components/Unconfirmed.js';
 import { plural, reportedCounts } from '../format.js';
+import { ProgramCallsSection } from '../results/ProgramCallsSection.js';
 import { Link } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { useTitle } from '../use-title.js';
@@ -54,6 +55,7 @@ function Program({ data }: { data: ProgramPageData }) {
         ]}
       />
       {p.summary ? <p className="lead">{p.summary}</p> : null}
+      <ProgramCallsSection programSlug={p.slug} />
       {p.budgetSummary ? (
         <p className="callout">
           <strong>What partners get:</strong> {p.budgetSummary}

@@ -3,6 +3,7 @@ import { GrantLabel } from '../../components/GrantLabel.js';
 import { Meta } from '../../components/Meta.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { formatDateTime } from '../../format.js';
+import { CalendarFeedSection } from '../../results/CalendarFeedSection.js';
 import { signOutAndGoHome } from '../../sign-out.js';
 import { useTitle } from '../../use-title.js';
 import { SessionsSection } from './SessionsSection.js';
@@ -57,6 +58,7 @@ function AccountView({ account }: { account: Account }) {
 
       <SessionsSection />
       <TokensSection />
+      <CalendarFeedSection />
     </section>
   );
 }

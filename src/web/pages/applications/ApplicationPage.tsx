@@ -15,6 +15,7 @@ import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { LettersSection } from '../../results/LettersSection.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -155,6 +156,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
       <div className="page-head">
         <h1 data-testid="application-title">{doc.title || 'Untitled application'}</h1>
       </div>
+      <LettersSection applicationId={app.id} />
       <Meta
         items={[
           <Chip key="status" value={app.status} />,

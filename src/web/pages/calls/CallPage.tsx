@@ -10,6 +10,7 @@ import { Meta } from '../../components/Meta.js';
 import { Loaded } from '../../components/PageState.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { formatNumber, label } from '../../format.js';
+import { CallLinks } from '../../results/CallLinks.js';
 import { Link, navigate } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -52,6 +53,7 @@ function Call({ call }: { call: CallDetail }) {
         ]}
       />
       {call.summary ? <p className="lead">{call.summary}</p> : null}
+      <CallLinks slug={call.slug} status={call.status} />
 
       <section aria-labelledby="dates-heading" className="panel">
         <h2 id="dates-heading">Dates</h2>

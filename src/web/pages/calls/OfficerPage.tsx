@@ -7,6 +7,7 @@ import { BarChart, DemandChart } from '../../components/BarChart.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { CallLettersSection } from '../../results/CallLettersSection.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -73,6 +74,7 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
           Review
         </Link>
       </p>
+      <CallLettersSection callId={call.id} />
       <p className="lead">
         {stats.applications} submitted{' '}
         {stats.stage === 'letter_of_intent'
