@@ -19,6 +19,8 @@ let browser: Browser;
 let base: string;
 let applicant: SeededAccount;
 let applicationId: string;
+let official: SeededAccount;
+let callSlug: string;
 const contexts: BrowserContext[] = [];
 const CE5 = 'change-5-international-2025';
 const CE8 = 'change-8-international-2023';
@@ -39,7 +41,7 @@ beforeAll(async () => {
   const db = harness.server.database.db;
   const stamp = Date.now();
   const programId = String((await makeProgram(db, { slug: `letters-program-${stamp}` })).id);
-  const official = await seedActiveAccount(db, [{ role: 'selection_official', scopeId: programId }]);
+  official = await seedActiveAccount(db, [{ role: 'selection_official', scopeId: programId }]);
   const lab = String(
     (await makeInstitution(db, { slug: `letters-lab-${stamp}`, countryCode: 'DE', name: 'Universität zu Köln' })).id,
   );
@@ -52,6 +54,7 @@ beforeAll(async () => {
     returnedMassMg: 10_000,
   })) as { id: string };
   const call = await seedClosedCall(db, programId);
+  callSlug = call.slug;
   const [offer] = await db
     .insert(callSampleOffers)
     .values({ callId: call.id, sampleCollectionId: collection.id, sampleType: 'regolith', availableMg: 1000, reserveMg: 100 })
@@ -84,6 +87,16 @@ async function newPage(language?: 'zh'): Promise<Page> {
   context.setDefaultTimeout(20_000);
   if (language) await context.addInitScript((lang) => window.localStorage.setItem('orbitshare.language', lang), language);
   return context.newPage();
+}
+
+async function signedIn(who: SeededAccount, next: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByTestId('sign-in-email').fill(who.email);
+  await page.getByTestId('sign-in-password').fill(who.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -163,5 +176,27 @@ describe('results in Chromium', () => {
     expect(text).toContain('李娜');
     expect(text).toContain('Decision:selected');
     expect(text).toContain(squash('Highest merit; the regolith asked fits the offer.'));
+  });
+
+  it("the call's staff page lists every decision with its letters in both languages", async () => {
+    const page = await signedIn(official, `/calls/${callSlug}/applications`);
+    await page.getByTestId('call-letters').waitFor();
+    const section = (await page.getByTestId('call-letters').textContent()) ?? '';
+    expect(section).toContain('Noble gases in lunar regolith');
+    expect(
+      await page.getByTestId('call-letters').locator(`a[href="/api/applications/${applicationId}/letters/zh"]`).count(),
+    ).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('a person makes their calendar address on the account page and subscribes to it', async () => {
+    const page = await signedIn(applicant, '/account');
+    await page.getByTestId('calendar-feed-rotate').click();
+    const url = await page.getByTestId('calendar-feed-url').inputValue();
+    expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await fetch(url);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
