@@ -336,3 +336,4 @@ export const installationFacts = pgTable('installation_facts', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+export * from './tables/letters.js';

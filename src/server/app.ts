@@ -17,11 +17,14 @@ import { adminRoutes } from './routes/admin.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
+import { calendarRoutes } from './routes/calendars.js';
 import { callRoutes } from './routes/calls.js';
 import { custodyRoutes } from './routes/custody.js';
 import { healthRoutes } from './routes/health.js';
+import { letterRoutes } from './routes/letters.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
+import { resultRoutes } from './routes/results.js';
 import { reviewRoutes } from './routes/review.js';
 import { selectionRoutes } from './routes/selection.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -114,6 +117,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   reviewRoutes(app, ctx);
   selectionRoutes(app, ctx);
   custodyRoutes(app, ctx);
+  letterRoutes(app, ctx);
+  resultRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -34,6 +34,8 @@ import { ApiDocsPage } from './portal/ApiDocsPage.js';
 import { InstitutionsPage } from './portal/InstitutionsPage.js';
 import { MissionsPage } from './portal/MissionsPage.js';
 import { SearchPage } from './portal/SearchPage.js';
+import { CallResultsPage } from './results/CallResultsPage.js';
+import { ResultsPage } from './results/ResultsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -105,6 +107,10 @@ function Page({ route }: { route: Route }) {
       return <ApiDocsPage />;
     case 'search':
       return <SearchPage />;
+    case 'results':
+      return <ResultsPage />;
+    case 'call-results':
+      return <CallResultsPage slug={route.slug} />;
     default:
       return <UnknownPage />;
   }

@@ -72,6 +72,8 @@ export type Route =
   | { page: 'institutions' }
   | { page: 'api-docs' }
   | { page: 'search' }
+  | { page: 'results' }
+  | { page: 'call-results'; slug: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -100,6 +102,7 @@ export function matchRoute(path: string): Route {
   if (first === 'search' && second === undefined) return { page: 'search' };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
+  if (first === 'results') return second ? { page: 'call-results', slug: second } : { page: 'results' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
   if (first === 'calls') return second ? { page: 'call', slug: second } : { page: 'calls' };
   if (first === 'applications') return second ? { page: 'application', id: second } : { page: 'applications' };

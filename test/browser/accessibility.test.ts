@@ -166,6 +166,8 @@ const VISITS = {
   // the reasons, longer than this test waits for a quiet network. test/browser/selection-board.test.ts
   // checks a full board (reasons, what-if, override, frozen decision) with axe at both widths.
   'staff-call-selection': [{ path: `/staff/calls/${OPEN_CALL}/selection`, roles: ['admin'] }],
+  results: [{ path: '/results', roles: PUBLIC }],
+  'call-results': [{ path: '/results/change-8-international-2023', roles: PUBLIC }],
   'not-found': [{ path: '/no-such-page', roles: PUBLIC }],
 } satisfies Record<PageName, Visit[]>;
 

@@ -33,5 +33,5 @@ describe('demo accounts', () => {
     }
     expect([...roles].sort()).toEqual([...ROLES].sort());
     expect(await seedDemoAccounts(t.database.db, 'development')).toBe('already_there');
-  }, 120_000); // the first start loads the review demo too (its use cases, ~20 s)
+  }, 600_000); // the first start loads the review and selection demos too (their use cases, letters included)
 });

@@ -69,7 +69,7 @@ describe(`a first start stopped between steps, in process, on ${databaseKind} Po
     expect(await stateOf(database.db)).toEqual(DONE);
     expect(await seedIfEmpty(database.db, { environment: 'development' })).toBe(false);
     expect(await stateOf(database.db)).toEqual(DONE);
-  }, 300_000);
+  }, 900_000);
 });
 
 function freePort(): Promise<number> {
@@ -114,7 +114,7 @@ function serve(extra: Record<string, string | undefined>): Run {
 /** A start that dies at the named step: it must be killed there, not finish or fail otherwise. */
 async function crashAt(step: string, extra: Record<string, string | undefined>) {
   const run = serve({ ...extra, PORT: String(await freePort()), ORBITSHARE_TEST_CRASH_AFTER: step });
-  const exited = await Promise.race([run.exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 150_000))]);
+  const exited = await Promise.race([run.exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 450_000))]);
   if (exited === 'timeout') run.child.kill('SIGKILL');
   expect(exited, `server output:\n${run.output()}`).toEqual({ code: null, signal: 'SIGKILL' });
 }
@@ -179,7 +179,7 @@ describe('the built server killed with SIGKILL during its first start, embedded 
     } finally {
       await client.close();
     }
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describe.runIf(process.env.DATABASE_URL)('the built server killed with SIGKILL during its first start, PostgreSQL', () => {
@@ -220,5 +220,5 @@ describe.runIf(process.env.DATABASE_URL)('the built server killed with SIGKILL d
     } finally {
       await client.end();
     }
-  }, 600_000);
+  }, 1_200_000);
 });

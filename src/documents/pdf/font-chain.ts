@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { fontBytes } from './woff-to-sfnt.js';
 
 // pdfkit has no font fallback and no single font covers Latin, Chinese, Arabic, Thai, Hebrew and
 // Devanagari. The @fontsource packages ship Noto in one file per Unicode subset and say in their
@@ -71,7 +72,7 @@ export class FontChain {
   private open(file: FontFile): OpenedFont | null {
     if (!this.opened.has(file.key)) {
       try {
-        this.opened.set(file.key, fontkit.create(readFileSync(file.path)) as unknown as OpenedFont);
+        this.opened.set(file.key, fontkit.create(fontBytes(file.path)) as unknown as OpenedFont);
       } catch {
         // A rare subset file does not open: skip it and let the chain try the next one.
         this.opened.set(file.key, null);

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { PdfBlock, PdfDocumentSpec } from './document-spec.js';
 import { fontChain, type Weight } from './font-chain.js';
 import { splitIntoRuns } from './text-runs.js';
+import { fontBytes } from './woff-to-sfnt.js';
 
 type Doc = PDFKit.PDFDocument;
 const MARGIN = 56;
@@ -22,7 +23,7 @@ function writeText(doc: Doc, text: string, o: TextOptions) {
   const runs = splitIntoRuns(text.length ? text : ' ', chain);
   doc.fontSize(o.size ?? BODY_SIZE);
   runs.forEach((run, i) => {
-    doc.registerFont(run.file.key, run.file.path);
+    doc.registerFont(run.file.key, fontBytes(run.file.path));
     doc.font(run.file.key);
     const options = { width: o.width, continued: i < runs.length - 1, lineGap: 2 };
     if (i === 0) doc.text(run.text, o.x, o.y ?? doc.y, options);

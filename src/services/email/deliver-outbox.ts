@@ -1,17 +1,22 @@
 import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/connection.js';
-import { outbox } from '../../db/schema.js';
+import { outbox, outboxAttachments } from '../../db/schema.js';
 
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    attachments?: { filename: string; contentType: string; content: Buffer }[];
+  }): Promise<void>;
 }
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     send: async (m) => {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
     },
   };
 }
@@ -41,7 +46,21 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50): Promise
       if (!message) return 'empty' as const;
       tried.push(message.id);
       try {
-        await mailer.send({ to: message.toAddress, subject: message.subject, text: message.body });
+        const attachments = await tx
+          .select({
+            filename: outboxAttachments.filename,
+            contentType: outboxAttachments.contentType,
+            content: outboxAttachments.content,
+          })
+          .from(outboxAttachments)
+          .where(eq(outboxAttachments.outboxId, message.id))
+          .orderBy(asc(outboxAttachments.filename));
+        await mailer.send({
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.body,
+          ...(attachments.length ? { attachments } : {}),
+        });
         await tx
           .update(outbox)
           .set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, lastError: null })

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/connection.js';
-import { outbox } from '../../db/schema.js';
+import { outbox, outboxAttachments } from '../../db/schema.js';
 import type { Locale } from '../../domain/accounts/roles.js';
 import { renderTemplate, type TemplateName } from '../../domain/email/templates.js';
 
@@ -19,6 +19,8 @@ export interface EmailRequest {
   count?: number;
   /** password_changed only. */
   tokensRevoked?: number;
+  /** Files sent with the message (a decision letter's PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /**
@@ -28,5 +30,10 @@ export interface EmailRequest {
  */
 export async function enqueueEmail(tx: DbOrTx, request: EmailRequest): Promise<void> {
   const { subject, body } = renderTemplate(request.template, request.locale, request);
-  await tx.insert(outbox).values({ toAddress: request.to, subject, body, template: request.template, locale: request.locale });
+  const [row] = await tx
+    .insert(outbox)
+    .values({ toAddress: request.to, subject, body, template: request.template, locale: request.locale })
+    .returning({ id: outbox.id });
+  if (request.attachments?.length)
+    await tx.insert(outboxAttachments).values(request.attachments.map((a) => ({ outboxId: row!.id, ...a })));
 }

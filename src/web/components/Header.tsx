@@ -11,6 +11,7 @@ const NAV = [
   { to: '/programs', key: 'programs', match: (p: string) => p.startsWith('/programs') },
   { to: '/countries', key: 'countries', match: (p: string) => p.startsWith('/countries') },
   { to: '/calls', key: 'calls', match: (p: string) => p.startsWith('/calls') },
+  { to: '/results', key: 'results', match: (p: string) => p.startsWith('/results') },
 ];
 
 /**

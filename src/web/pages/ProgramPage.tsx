@@ -10,6 +10,7 @@ import { ProjectsTable } from '../components/ProjectsTable.js';
 import { Stats } from '../components/Stats.js';
 import { Unconfirmed } from '../components/Unconfirmed.js';
 import { counted, formatDay, plainName, reportedCounts, usePortalT, ValueChip } from '../portal/localise.js';
+import { ProgramCallsSection } from '../results/ProgramCallsSection.js';
 import { Link } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { useTitle } from '../use-title.js';
@@ -56,6 +57,7 @@ function Program({ data }: { data: ProgramPageData }) {
         ]}
       />
       {p.summary ? <p className="lead">{p.summary}</p> : null}
+      <ProgramCallsSection programSlug={p.slug} />
       {p.budgetSummary ? (
         <p className="callout">
           <strong>{t('program.whatPartnersGet')}</strong> {p.budgetSummary}

@@ -4,6 +4,7 @@ import { Meta } from '../../components/Meta.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { formatDateTime } from '../../format.js';
 import { useT } from '../../i18n/index.js';
+import { CalendarFeedSection } from '../../results/CalendarFeedSection.js';
 import { signOutAndGoHome } from '../../sign-out.js';
 import { useTitle } from '../../use-title.js';
 import { EmailLanguageSection } from './EmailLanguageSection.js';
@@ -62,6 +63,7 @@ function AccountView({ account }: { account: Account }) {
       <EmailLanguageSection account={account} />
       <SessionsSection />
       <TokensSection />
+      <CalendarFeedSection />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
 import { useT } from '../../i18n/index.js';
+import { LettersSection } from '../../results/LettersSection.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -158,6 +159,7 @@ function Application({ app, call, onChanged }: { app: ApplicationDetail; call: C
       <div className="page-head">
         <h1 data-testid="application-title">{doc.title || t('page.untitled')}</h1>
       </div>
+      <LettersSection applicationId={app.id} />
       <Meta
         items={[
           <Chip key="status" value={app.status} />,

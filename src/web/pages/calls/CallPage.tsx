@@ -11,6 +11,7 @@ import { Loaded } from '../../components/PageState.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { formatNumber, label } from '../../format.js';
 import { useT } from '../../i18n/index.js';
+import { CallLinks } from '../../results/CallLinks.js';
 import { Link, navigate } from '../../router.js';
 import { useLoad } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -55,6 +56,7 @@ function Call({ call }: { call: CallDetail }) {
         ]}
       />
       {call.summary ? <p className="lead">{call.summary}</p> : null}
+      <CallLinks slug={call.slug} status={call.status} />
 
       <section aria-labelledby="dates-heading" className="panel">
         <h2 id="dates-heading">{t('call.dates')}</h2>

@@ -8,6 +8,7 @@ import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
 import { useT } from '../../i18n/index.js';
+import { CallLettersSection } from '../../results/CallLettersSection.js';
 import { Link } from '../../router.js';
 import { useLoad, useLoadedState } from '../../use-load.js';
 import { useTitle } from '../../use-title.js';
@@ -80,6 +81,7 @@ function Officer({ call, stats }: { call: CallDetail; stats: CallStats }) {
           {t('officer.selection')}
         </Link>
       </p>
+      <CallLettersSection callId={call.id} />
       <p className="lead">
         {t(stats.stage === 'letter_of_intent' ? 'officer.countedLoi' : 'officer.counted', { count: stats.applications })}{' '}
         {call.stages === 2 ? `${t('officer.bothStages')} ` : ''}
