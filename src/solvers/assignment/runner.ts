@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AssignmentOptions, AssignmentProgress, AssignmentResult, AssignmentSnapshot } from './types.js';
 import type { WorkerRequest } from './worker.js';
+import { type PackedAssignments, unpackResult } from './worker-transfer.js';
 
 const GRACE_MS = 5_000;
 
@@ -46,9 +47,11 @@ export function solveAssignmentInWorker(
               ),
             options.timeLimitMs + GRACE_MS,
           );
-    worker.on('message', (message: { type: string; progress?: AssignmentProgress; result?: AssignmentResult }) => {
+    type Message = { type: string; progress?: AssignmentProgress; result?: AssignmentResult; packed?: PackedAssignments };
+    worker.on('message', (message: Message) => {
       if (message.type === 'progress' && message.progress) onProgress?.(message.progress);
-      if (message.type === 'result' && message.result) finish(() => resolve(message.result!));
+      if (message.type === 'result' && message.result)
+        finish(() => resolve(unpackResult(message.result!, message.packed, snapshot)));
     });
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => finish(() => reject(new Error(`the solver worker exited early (code ${code})`))));

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { solveAssignment } from './solve.js';
 import type { AssignmentOptions, AssignmentSnapshot } from './types.js';
+import { packResult } from './worker-transfer.js';
 
 export interface WorkerRequest {
   snapshot: AssignmentSnapshot;
@@ -22,6 +23,12 @@ if (port) {
         port.postMessage({ type: 'progress', progress });
       },
     });
-    port.postMessage({ type: 'result', result });
+    const { result: head, packed } = packResult(result, snapshot);
+    const transfer = packed
+      ? [packed.proposal.buffer, packed.reviewer.buffer, packed.affinity.buffer, packed.origin.buffer].map(
+          (b) => b as ArrayBuffer,
+        )
+      : [];
+    port.postMessage({ type: 'result', result: head, packed }, transfer);
   });
 }

@@ -292,6 +292,18 @@ describe('determinism and the worker', () => {
     const direct = await solveAssignment(snap);
     const inWorker = await solveAssignmentInWorker(snap);
     expect(JSON.stringify(inWorker)).toBe(JSON.stringify(direct));
+    // Forced and kept pairs too: the worker sends assignments back as indices and origins.
+    for (const seed of [79, 80, 81]) {
+      const { snapshot: fixed, pairs } = randomInstance(seed, { maxP: 20, maxR: 20, forced: true });
+      fixed.existing = pairs.slice(0, 3).map(([p, r]) => ({ proposal: `p${p}`, reviewer: `r${r}` }));
+      fixed.forbidden = [];
+      const fixedCount = (id: string) => [...(fixed.forced ?? []), ...(fixed.existing ?? [])].filter((f) => f.proposal === id).length;
+      fixed.proposals = fixed.proposals.map((p) => ({ ...p, demand: fixedCount(p.id) + 1 }));
+      fixed.reviewers = fixed.reviewers.map((r) => ({ ...r, maxLoad: 20, minLoad: 0 }));
+      const there = await solveAssignmentInWorker(fixed);
+      expect(there.status, `seed ${seed}`).toBe('optimal');
+      expect(JSON.stringify(there), `seed ${seed}`).toBe(JSON.stringify(await solveAssignment(fixed)));
+    }
 
     // Large enough that building the network alone outlasts the limit.
     const P = 30_000;
