@@ -83,17 +83,15 @@ beforeAll(async () => {
   const programId = String((await makeProgram(db)).id);
   const applicant = await seedActiveAccount(db, []);
   c = await seedSelectionCall(db, { programId, applicantAccountId: applicant.id, proposals: SEEDS });
-  await db
-    .insert(selectionMerits)
-    .values(
-      SEEDS.map((p) => ({
-        callId: c.callId,
-        applicationId: c.ids[p.key]!,
-        merit: p.merit,
-        source: 'entered',
-        enteredBy: 'test',
-      })),
-    );
+  await db.insert(selectionMerits).values(
+    SEEDS.map((p) => ({
+      callId: c.callId,
+      applicationId: c.ids[p.key]!,
+      merit: p.merit,
+      source: 'entered',
+      enteredBy: 'test',
+    })),
+  );
   panelCall = await seedSelectionCall(db, { programId, applicantAccountId: applicant.id, proposals: SEEDS });
   const [round] = await db
     .insert(reviewRounds)
