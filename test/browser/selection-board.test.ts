@@ -29,6 +29,7 @@ let server: RunningServer;
 let browser: Browser;
 let base: string;
 let official: SeededAccount;
+let officer: SeededAccount;
 let call: SeededSelectionCall;
 /** A second call, run without review: its merits, rules and merged projects are set on the board. */
 let unscored: SeededSelectionCall;
@@ -65,6 +66,7 @@ beforeAll(async () => {
   const db = server.database.db;
   const programId = String((await makeProgram(db, { slug: `selection-program-${Date.now()}` })).id);
   official = await seedActiveAccount(db, [{ role: 'selection_official', scopeId: programId }]);
+  officer = await seedActiveAccount(db, [{ role: 'program_officer', scopeId: programId }]);
   const applicant = await seedActiveAccount(db, []);
   call = await seedSelectionCall(db, { programId, applicantAccountId: applicant.id, proposals: SEEDS });
   // The call ran without the review panel: the official enters the merits.
@@ -122,6 +124,23 @@ describe('the selection decision board in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('the program officer reaches the board from the applications page and reads it without deciding', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    context.setDefaultTimeout(20_000);
+    const p = await context.newPage();
+    await p.goto(`${base}/sign-in?next=${encodeURIComponent(`/calls/${call.slug}/applications`)}`);
+    await p.getByTestId('sign-in-email').fill(officer.email);
+    await p.getByTestId('sign-in-password').fill(officer.password);
+    await p.getByTestId('sign-in-submit').click();
+    await p.getByTestId('selection-board-link').click();
+    await p.getByTestId('selection-board').waitFor();
+    expect(await p.getByTestId('selection-objective').textContent()).toBe('180');
+    await p.getByTestId('read-only').waitFor();
+    expect(await p.getByTestId('freeze').count()).toBe(0);
+    expect(await p.getByTestId('rules-panel').count()).toBe(0);
   });
 
   it('moves a budget in the what-if and reads the best set at +20 % in words, chart and table', async () => {

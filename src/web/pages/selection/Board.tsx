@@ -18,7 +18,15 @@ export interface Draft {
  * The official's working decision, starting from the optimiser's set with its reasons; every edit
  * is re-checked against every rule at once, and its cost in merit shown.
  */
-export function Board({ proposal: p, onDecided }: { proposal: SelectionProposal; onDecided: () => void }) {
+export function Board({
+  proposal: p,
+  mayDecide,
+  onDecided,
+}: {
+  proposal: SelectionProposal;
+  mayDecide: boolean;
+  onDecided: () => void;
+}) {
   const { t } = useT('selection');
   const [draft, setDraft] = useState<Draft>(() => ({
     outcomes: proposedOutcomes(p),
@@ -51,7 +59,7 @@ export function Board({ proposal: p, onDecided }: { proposal: SelectionProposal;
       <BudgetBars proposal={p} used={check.used} />
       <RankingTable proposal={p} draft={draft} onOutcome={setOutcome} />
       <WhatIfChart proposal={p} />
-      <DecidePanel proposal={p} draft={draft} check={check} onText={setText} onDecided={onDecided} />
+      <DecidePanel proposal={p} mayDecide={mayDecide} draft={draft} check={check} onText={setText} onDecided={onDecided} />
     </>
   );
 }

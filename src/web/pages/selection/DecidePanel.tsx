@@ -13,12 +13,14 @@ import type { WorkingCheck } from './working-set.js';
  */
 export function DecidePanel({
   proposal: p,
+  mayDecide,
   draft,
   check,
   onText,
   onDecided,
 }: {
   proposal: SelectionProposal;
+  mayDecide: boolean;
   draft: Draft;
   check: WorkingCheck;
   onText: (field: 'conditions' | 'reasons', id: string, text: string) => void;
@@ -124,7 +126,11 @@ export function DecidePanel({
           {error}
         </p>
       ) : null}
-      {confirming ? (
+      {!mayDecide ? (
+        <p className="muted" data-testid="read-only">
+          {t('decide.readOnly')}
+        </p>
+      ) : confirming ? (
         <div className="confirm" data-testid="freeze-confirm">
           <p>{t('decide.confirmText', { count: ranked.length })}</p>
           <button

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { type Account, useSession } from '../../api.js';
 import { callsApi } from '../../calls-api.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
@@ -24,12 +25,17 @@ export function SelectionBoardPage({ callId }: { callId: string }) {
   return <RequireAccount>{() => <SelectionBoard callId={callId} />}</RequireAccount>;
 }
 
+/** Selection officials of the call's program (and administrators) decide; the server checks again. */
+const decides = (account: Account | null, programId: string) =>
+  !!account?.grants.some((g) => g.role === 'administrator' || (g.role === 'selection_official' && g.scopeId === programId));
+
 /**
  * Loads in two steps: the set, its bound and the budgets first (one solve, quick), then the reasons
  * and the what-if sweep, which re-solve the model once per proposal and per budget step.
  */
 function SelectionBoard({ callId }: { callId: string }) {
   const { t } = useT('selection');
+  const { account } = useSession();
   const [round, setRound] = useState(0);
   const { load, reload: reloadQuick } = useLoadedState(async (signal) => {
     const call = await callsApi.one(callId, signal);
@@ -53,6 +59,7 @@ function SelectionBoard({ callId }: { callId: string }) {
     <Loaded load={load} what={t('what')}>
       {({ call, proposal: quick, decisions }) => {
         const proposal = analysed(quick);
+        const mayDecide = decides(account, call.program.id);
         return (
           <article data-testid="selection-board">
             <nav aria-label={t('breadcrumb')} className="breadcrumb">
@@ -78,11 +85,16 @@ function SelectionBoard({ callId }: { callId: string }) {
                 <Board
                   key={JSON.stringify([proposal.selected, proposal.rules, proposal.proposals])}
                   proposal={proposal}
+                  mayDecide={mayDecide}
                   onDecided={reload}
                 />
-                <MeritsForm proposal={proposal} onSaved={reload} />
-                <RulesForm proposal={proposal} onSaved={reload} />
-                <MergeGroupsForm proposal={proposal} onSaved={reload} />
+                {mayDecide ? (
+                  <>
+                    <MeritsForm proposal={proposal} onSaved={reload} />
+                    <RulesForm proposal={proposal} onSaved={reload} />
+                    <MergeGroupsForm proposal={proposal} onSaved={reload} />
+                  </>
+                ) : null}
               </>
             )}
           </article>
