@@ -12,6 +12,7 @@ import type {
   ProgramPage,
 } from '../contracts/portal.js';
 import type { Locale, Role, TokenScope } from '../domain/accounts/roles.js';
+import { i18n } from './i18n/index.js';
 
 export type Account = z.infer<typeof accounts.Account>;
 export type Grant = z.infer<typeof accounts.GrantShape>;
@@ -97,7 +98,12 @@ async function problemOf(response: Response): Promise<ApiError> {
   const issues =
     problem?.errors ??
     (problem?.field ? [{ field: problem.field, code: problem.code ?? '', message: problem.detail ?? '' }] : []);
-  return new ApiError(response.status, problem?.detail ?? `The server answered ${response.status}.`, problem?.code, issues);
+  return new ApiError(
+    response.status,
+    problem?.detail ?? i18n.t('api.serverAnswered', { ns: 'common', status: response.status }),
+    problem?.code,
+    issues,
+  );
 }
 
 /** One JSON call to the API, with the CSRF header on writes; a problem+json answer throws an ApiError. */

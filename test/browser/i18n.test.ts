@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../src/db/schema.js';
+import { seedActiveAccount } from '../support/accounts.js';
 import { type BrowserHarness, startBrowserHarness } from './harness.js';
 
 // The UI language in a real Chromium: a Chinese browser gets Chinese on its first visit, the
@@ -98,5 +101,23 @@ describe('UI language in Chromium', () => {
     expect(await text(page, 'nav-programs')).toBe('Programs');
     expect(await page.getByTestId('language-en').getAttribute('aria-pressed')).toBe('true');
     expect(await page.title()).toBe('Sign in · Orbitshare');
+  });
+
+  it('lets a person signed in on a Chinese page choose the language of their e-mails', async () => {
+    const db = harness.server.database.db;
+    const person = await seedActiveAccount(db);
+    const page = await visitor('zh-CN');
+    await page.goto(`${base}/sign-in?next=%2Faccount`);
+    await page.getByTestId('sign-in-email').fill(person.email);
+    await page.getByTestId('sign-in-password').fill(person.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('account-page').waitFor();
+    expect(await page.locator('#email-language-heading').textContent()).toBe('邮件语言');
+    expect(await page.getByTestId('email-language').inputValue()).toBe('en');
+    await page.getByTestId('email-language').selectOption('zh');
+    await page.getByTestId('email-language-save').click();
+    await page.getByTestId('email-language-saved').filter({ hasText: '今后您的邮件将使用中文。' }).waitFor();
+    const [row] = await db.select({ locale: accounts.locale }).from(accounts).where(eq(accounts.id, person.id));
+    expect(row!.locale).toBe('zh');
   });
 });
