@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
 import { seedDemoReview } from '../services/seed/demo-review.js';
+import { seedDemoStation } from '../services/seed/demo-station.js';
 import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
@@ -30,6 +31,8 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     await seedDemoCalls(database.db, SYSTEM);
     // Paid here, at build time, not at first start: the review demo runs every use case (~20 s).
     await seedDemoReview(database.db);
+    // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
+    await seedDemoStation(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);
