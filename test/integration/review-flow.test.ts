@@ -317,3 +317,51 @@ describe('review invariants', () => {
     expect(await reviewInvariants(t.database.db)).toEqual([]);
   });
 });
+
+describe('conflicts found after assignment', () => {
+  it('releases an assignment not yet begun when a conflict appears, and reports how many it released', async () => {
+    const db = t.database.db;
+    const lund = String((await makeInstitution(db, { countryCode: 'SE', name: 'Lund University' })).id);
+    const second = await seedSubmittedApplication(db, {
+      callId,
+      ownerAccountId: applicant.id,
+      title: 'Solar-wind hydrogen in Chang’e-5 glass beads',
+      team: [{ institutionId: lund, role: 'lead' }],
+      leadCountry: 'SE',
+    });
+    const assign = await post(`/api/review-rounds/${roundId}/assignments`, officer, {
+      add: [{ expertId: expertIds.coauthor, applicationId: second.id }],
+    });
+    expect(assign.statusCode, assign.body).toBe(200);
+    // The expert moves to the proposal's institution: the next detection finds it and frees the pair.
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/experts/${expertIds.coauthor}`,
+      headers: officer.headers,
+      payload: { institutionId: lund },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const res = await post(`/api/review-rounds/${roundId}/detect-conflicts`, officer);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().assignmentsReleased).toBe(1);
+    const left = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from review_assignments where expert_id = ${expertIds.coauthor} and application_id = ${second.id}`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+
+  it('refuses to lower an expert’s maximum load below what they hold in a round', async () => {
+    const patch = (maxLoad: number) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/experts/${expertIds.stranger}`,
+        headers: officer.headers,
+        payload: { maxLoad },
+      });
+    const refused = await patch(0);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'CONFLICT', field: 'maxLoad' });
+    expect((await patch(1)).statusCode).toBe(200);
+  });
+});
