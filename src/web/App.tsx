@@ -23,6 +23,7 @@ import { InstitutionPage } from './pages/InstitutionPage.js';
 import { MissionPage } from './pages/MissionPage.js';
 import { ProgramPage } from './pages/ProgramPage.js';
 import { ProgramsPage } from './pages/ProgramsPage.js';
+import { BoardExpertPage } from './pages/review/BoardExpertPage.js';
 import { CallReviewPage } from './pages/review/CallReviewPage.js';
 import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
 import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
@@ -89,6 +90,8 @@ function Page({ route }: { route: Route }) {
       return <CallReviewPage callId={route.callId} />;
     case 'staff-review-round':
       return <RoundBoardPage roundId={route.id} />;
+    case 'staff-review-expert':
+      return <BoardExpertPage roundId={route.roundId} expertId={route.expertId} />;
     default:
       return <UnknownPage />;
   }

@@ -156,6 +156,7 @@ const VISITS = {
   ],
   'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
   'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
+  'staff-review-expert': [{ path: '/staff/review-rounds/{roundId}/experts/{expertId}', roles: ['officer'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
 } satisfies Record<PageName, Visit[]>;
 

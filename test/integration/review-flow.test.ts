@@ -296,6 +296,26 @@ describe('review reminders', () => {
     expect(mail?.to_address).toBe(coauthor.email);
     expect(mail?.body).toContain('Asia/Shanghai');
   });
+
+  it('shows the officer the reminders sent and, once the deadline has passed, which reviews are late', async () => {
+    const board = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/review-rounds/${roundId}/board`, headers: officer.headers })).json();
+    const before = await board();
+    expect(before.reminders).toEqual([
+      expect.objectContaining({ expertId: expertIds.coauthor, thresholdHours: 72, sentAt: expect.any(String) }),
+      expect.objectContaining({ expertId: expertIds.coauthor, thresholdHours: 24, sentAt: expect.any(String) }),
+    ]);
+    expect(before.progress).toMatchObject({ pastDeadline: false, late: 0 });
+    expect(before.assignments.every((a: { late: boolean }) => a.late === false)).toBe(true);
+    await t.database.db.execute(sql`update review_rounds set deadline_at = now() - interval '1 hour' where id = ${roundId}`);
+    const after = await board();
+    expect(after.progress.pastDeadline).toBe(true);
+    const late = after.assignments.filter((a: { late: boolean }) => a.late);
+    expect(late.map((a: { expertId: string }) => a.expertId)).toEqual([expertIds.coauthor]);
+    expect(after.progress.late).toBe(1);
+    // Put the deadline back for the tests that follow.
+    await t.database.db.execute(sql`update review_rounds set deadline_at = now() + interval '20 hours' where id = ${roundId}`);
+  });
 });
 
 describe('review invariants', () => {

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { SYSTEM } from '../actor.js';
 import { shortlistApplication } from '../applications/shortlist-application.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { enqueueJob } from '../jobs/enqueue-job.js';
 import { declareConflictAsExpert } from '../review/declare-conflict.js';
 import { freezePanel } from '../review/panel.js';
 import { decideSelection } from '../selection/decide-selection.js';
@@ -39,6 +40,15 @@ import {
 
 export const STATION_SEED_FACT = 'seed.css';
 const SELECTED_COUNT = 9;
+
+/** The one-off job that loads the station demo on a first start without the starter image. */
+export const STATION_SEED_JOB = 'seed.station';
+
+/** Asks for the station demo, once ever (a dedupe key), unless it is loaded already. */
+export async function enqueueStationDemo(db: Db): Promise<void> {
+  const [fact] = await db.select().from(installationFacts).where(eq(installationFacts.key, STATION_SEED_FACT));
+  if (!fact) await enqueueJob(db, { kind: STATION_SEED_JOB, dedupeKey: STATION_SEED_FACT, maxAttempts: 3 });
+}
 
 export interface DemoStationResult {
   outcome: 'loaded' | 'already_loaded';

@@ -9,7 +9,7 @@ import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
 import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
-import { seedDemoStation } from './demo-station.js';
+import { enqueueStationDemo } from './demo-station.js';
 import { beginFirstStart, completeFirstStart, firstStartCheckpoint, hasDemoData } from './first-start.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
@@ -137,7 +137,9 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
       firstStartCheckpoint('demo-calls');
       // Already in the initial image; loaded here for a database that did not start from it.
       await seedDemoReview(db);
-      await seedDemoStation(db);
+      // The China Space Station demo takes minutes without the image: a durable one-off job runs
+      // it once the server answers (in the image it is already loaded, and the job finds it so).
+      await enqueueStationDemo(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);

@@ -4,6 +4,7 @@ import { Countdown } from '../../components/Deadline.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { type Bid, reviewApi, type WorkspacePool, type WorkspaceRound } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -130,51 +131,63 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
         proposals={proposals.filter((p) => !declared.has(p.id))}
         onDeclared={onChanged}
       />
-      {round.collectsBids ? <Bids roundId={round.id} proposals={proposals} /> : null}
+      {round.collectsBids ? <Bids roundId={round.id} proposals={proposals} placed={view.bids ?? {}} /> : null}
     </section>
   );
 }
 
-const BID_LABELS: Record<Bid, string> = { eager: 'Eager', willing: 'Willing', not_willing: 'Not willing', conflict: 'Conflict' };
+const BIDS: Bid[] = ['eager', 'willing', 'not_willing', 'conflict'];
 
-function Bids({ roundId, proposals }: { roundId: string; proposals: { id: string; title: string }[] }) {
-  const [bids, setBids] = useState<Record<string, Bid | ''>>({});
+function Bids({
+  roundId,
+  proposals,
+  placed,
+}: {
+  roundId: string;
+  proposals: { id: string; title: string }[];
+  placed: Record<string, Bid>;
+}) {
+  const { t } = useT('review');
+  const [bids, setBids] = useState<Record<string, Bid | ''>>(placed);
   const [status, setStatus] = useState<string | null>(null);
   const place = async (applicationId: string, bid: Bid | '') => {
     setBids((b) => ({ ...b, [applicationId]: bid }));
     if (!bid) return;
     try {
       await reviewApi.bid(roundId, applicationId, bid);
-      setStatus('Bid saved.');
+      setStatus(t('bid.saved'));
     } catch (e) {
       setStatus(messageOf(e));
     }
   };
   return (
     <div data-testid="bids">
-      <h4>Bids</h4>
-      <p className="muted">Say how much you want to review each proposal; assignments favour eager bids.</p>
+      <h4>{t('bid.heading')}</h4>
+      <p className="muted">{t('bid.help')}</p>
       {proposals.map((p) => (
         <div className="field" key={p.id}>
           <label htmlFor={`bid-${roundId}-${p.id}`} className="field__label">
-            Bid for {p.title}
+            {t('bid.for', { title: p.title })}
           </label>
           <select
             id={`bid-${roundId}-${p.id}`}
             className="input"
             value={bids[p.id] ?? ''}
             onChange={(e) => void place(p.id, e.target.value as Bid | '')}
+            data-testid="bid-select"
           >
-            <option value="">No bid</option>
-            {Object.entries(BID_LABELS).map(([value, text]) => (
+            <option value="">{t('bid.none')}</option>
+            {BIDS.map((value) => (
               <option key={value} value={value}>
-                {text}
+                {t(`bid.${value}`)}
               </option>
             ))}
           </select>
         </div>
       ))}
-      <p role="status">{status}</p>
+      <p role="status" data-testid="bid-status">
+        {status}
+      </p>
     </div>
   );
 }
