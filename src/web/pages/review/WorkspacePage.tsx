@@ -3,8 +3,7 @@ import { formatInZone } from '../../clock.js';
 import { Countdown } from '../../components/Deadline.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
-import { label } from '../../format.js';
-import { useT } from '../../i18n/index.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Bid, reviewApi, type WorkspacePool, type WorkspaceRound } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -16,20 +15,22 @@ import { DeclareConflictForm } from './DeclareConflictForm.js';
 // conflicts to declare, bids and the assigned proposals.
 
 export function WorkspacePage() {
-  useTitle('Review workspace');
+  const { t } = useT('review');
+  useTitle(t('workspace.title'));
   return <RequireAccount>{() => <Workspace />}</RequireAccount>;
 }
 
 function Workspace() {
+  const { t } = useT('review');
   const { load, update } = useLoadedState((signal) => reviewApi.workspace(signal), 'workspace');
   // Swapped in place after a change, so the forms keep their messages.
   const reload = () => void reviewApi.workspace().then((fresh) => update(() => fresh));
   return (
-    <Loaded load={load} what="workspace">
+    <Loaded load={load} what={t('workspace.what')}>
       {({ pools }) => (
         <article data-testid="review-workspace">
-          <h1>Review workspace</h1>
-          {pools.length === 0 ? <p className="muted">You have no invitation to review.</p> : null}
+          <h1>{t('workspace.title')}</h1>
+          {pools.length === 0 ? <p className="muted">{t('workspace.none')}</p> : null}
           {pools.map((pool) => (
             <PoolSection key={pool.expert.id} pool={pool} onChanged={reload} />
           ))}
@@ -40,6 +41,7 @@ function Workspace() {
 }
 
 function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () => void }) {
+  const { t } = useT('review');
   const { expert, call } = pool;
   const [error, setError] = useState<string | null>(null);
   const answer = async (value: 'accepted' | 'declined') => {
@@ -54,11 +56,11 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
   const headingId = `pool-${expert.id}`;
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="review-pool" data-status={expert.status}>
-      <h2 id={headingId}>{call?.title ?? 'A call'}</h2>
+      <h2 id={headingId}>{call?.title ?? t('workspace.aCall')}</h2>
       <p>
-        Invitation: <strong data-testid="invitation-status">{label(expert.status)}</strong> ·{' '}
+        {t('workspace.invitation')} <strong data-testid="invitation-status">{t(`status.${expert.status}`)}</strong> ·{' '}
         <Link to={`/review/experts/${expert.id}`} data-testid="profile-link">
-          Your expert profile
+          {t('workspace.profile')}
         </Link>
       </p>
       {error ? (
@@ -69,10 +71,10 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
       {expert.status === 'invited' ? (
         <p>
           <button type="button" className="button" onClick={() => void answer('accepted')} data-testid="accept-invitation">
-            Accept
+            {t('workspace.accept')}
           </button>{' '}
           <button type="button" className="button button--quiet" onClick={() => void answer('declined')}>
-            Decline
+            {t('workspace.decline')}
           </button>
         </p>
       ) : null}
@@ -85,6 +87,8 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
 
 function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: WorkspaceRound; onChanged: () => void }) {
   const { round, assignments, proposals } = view;
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   const timeZone = pool.call?.timeZone ?? 'UTC';
   const submitted = assignments.filter((a) => a.review?.status === 'submitted').length;
   const headingId = `round-${round.id}`;
@@ -92,17 +96,17 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
   return (
     <section aria-labelledby={headingId} className="review-round" data-testid="workspace-round">
       <h3 id={headingId}>
-        {round.title} <span className="muted">({label(round.stage)})</span>
+        {round.title} <span className="muted">({t(`stage.${round.stage}`)})</span>
       </h3>
       <p data-testid="round-deadline">
-        Reviews due {formatInZone(round.deadlineAt, timeZone)} · <Countdown at={round.deadlineAt} />
+        {t('workspace.due', { when: formatInZone(round.deadlineAt, timeZone) })} · <Countdown at={round.deadlineAt} />
       </p>
       <p data-testid="round-progress">
-        {submitted} of {assignments.length} submitted
+        {t('workspace.progress', { submitted: n.format(submitted), assigned: n.format(assignments.length) })}
       </p>
-      <h4>Assigned proposals</h4>
+      <h4>{t('workspace.assigned')}</h4>
       {assignments.length === 0 ? (
-        <p className="muted">No proposal assigned to you yet.</p>
+        <p className="muted">{t('workspace.noneAssigned')}</p>
       ) : (
         <ul data-testid="assigned-list">
           {assignments.map((a) => (
@@ -110,17 +114,18 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
               <Link to={`/review/assignments/${a.id}`} data-testid="assignment-link">
                 {a.title}
               </Link>{' '}
-              <span className="muted">— {label(a.review?.status ?? 'not_started')}</span>
+              <span className="muted">— {t(`reviewStatus.${a.review?.status ?? 'not_started'}`)}</span>
             </li>
           ))}
         </ul>
       )}
-      <h4>Conflicts of interest</h4>
+      <h4>{t('expert.conflicts')}</h4>
       {pool.conflicts.length > 0 ? (
         <ul data-testid="my-conflicts">
           {pool.conflicts.map((c) => (
             <li key={c.id}>
-              {proposals.find((p) => p.id === c.applicationId)?.title ?? 'A proposal'} — {label(c.source)}
+              {proposals.find((p) => p.id === c.applicationId)?.title ?? t('workspace.aProposal')} —{' '}
+              {t(`conflictSource.${c.source}`)}
               {c.reason ? `: ${c.reason}` : ''}
             </li>
           ))}
