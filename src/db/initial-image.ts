@@ -5,6 +5,7 @@ import { SYSTEM } from '../services/actor.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
 import { seedDemoReview } from '../services/seed/demo-review.js';
 import { seedDemoSelection } from '../services/seed/demo-selection.js';
+import { seedDemoStation } from '../services/seed/demo-station.js';
 import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
 import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
@@ -33,6 +34,8 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     await seedDemoReview(database.db);
     // The selection demo decides three calls from the review demo's panels and makes their letters.
     await seedDemoSelection(database.db);
+    // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
+    await seedDemoStation(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

@@ -24,6 +24,7 @@ import { InstitutionPage } from './pages/InstitutionPage.js';
 import { MissionPage } from './pages/MissionPage.js';
 import { ProgramPage } from './pages/ProgramPage.js';
 import { ProgramsPage } from './pages/ProgramsPage.js';
+import { BoardExpertPage } from './pages/review/BoardExpertPage.js';
 import { CallReviewPage } from './pages/review/CallReviewPage.js';
 import { ExpertProfilePage } from './pages/review/ExpertProfilePage.js';
 import { ReviewFormPage } from './pages/review/ReviewFormPage.js';
@@ -111,6 +112,8 @@ function Page({ route }: { route: Route }) {
       return <ResultsPage />;
     case 'call-results':
       return <CallResultsPage slug={route.slug} />;
+    case 'staff-review-expert':
+      return <BoardExpertPage roundId={route.roundId} expertId={route.expertId} />;
     default:
       return <UnknownPage />;
   }

@@ -40,6 +40,8 @@ export interface WorkspaceAssignment {
 export interface WorkspaceRound {
   round: Round;
   proposals: { id: string; title: string }[];
+  /** The expert's own bids by proposal id (rounds that collect bids). */
+  bids?: Record<string, Bid>;
   assignments: WorkspaceAssignment[];
 }
 
@@ -61,8 +63,11 @@ export interface Board {
   experts: (Expert & { load: number })[];
   proposals: { id: string; title: string; leadCountry: string | null }[];
   conflicts: Conflict[];
-  assignments: { id: string; expertId: string; applicationId: string; source: string; reviewStatus: string }[];
-  progress: { assignments: number; submitted: number; proposals: number; demand: number };
+  assignments: { id: string; expertId: string; applicationId: string; source: string; reviewStatus: string; late: boolean }[];
+  bids: { expertId: string; applicationId: string; bid: Bid }[];
+  /** Reminders the scheduled duty sent, oldest first: one per expert and threshold (hours before the deadline). */
+  reminders: { expertId: string; thresholdHours: number; sentAt: string }[];
+  progress: { assignments: number; submitted: number; proposals: number; demand: number; pastDeadline: boolean; late: number };
 }
 
 export interface Pair {

@@ -74,6 +74,7 @@ export type Route =
   | { page: 'search' }
   | { page: 'results' }
   | { page: 'call-results'; slug: string }
+  | { page: 'staff-review-expert'; roundId: string; expertId: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -115,6 +116,8 @@ export function matchRoute(path: string): Route {
 
 /** The expert's workspace and the officer's review board. */
 function matchReviewRoute([first, second, third, fourth, ...rest]: string[]): Route | null {
+  if (first === 'staff' && second === 'review-rounds' && third && fourth === 'experts' && rest.length === 1)
+    return { page: 'staff-review-expert', roundId: third, expertId: rest[0]! };
   if (rest.length > 0) return null;
   if (first === 'review' && second === undefined) return { page: 'review' };
   if (first === 'review' && second === 'experts' && third && !fourth) return { page: 'review-expert', id: third };

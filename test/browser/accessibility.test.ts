@@ -162,6 +162,7 @@ const VISITS = {
   ],
   'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
   'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
+  'staff-review-expert': [{ path: '/staff/review-rounds/{roundId}/experts/{expertId}', roles: ['officer'] }],
   // The open call (no proposal yet): a board of the demo Chang'e-8 call re-solves its 41 proposals for
   // the reasons, longer than this test waits for a quiet network. test/browser/selection-board.test.ts
   // checks a full board (reasons, what-if, override, frozen decision) with axe at both widths.

@@ -296,6 +296,26 @@ describe('review reminders', () => {
     expect(mail?.to_address).toBe(coauthor.email);
     expect(mail?.body).toContain('Asia/Shanghai');
   });
+
+  it('shows the officer the reminders sent and, once the deadline has passed, which reviews are late', async () => {
+    const board = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/review-rounds/${roundId}/board`, headers: officer.headers })).json();
+    const before = await board();
+    expect(before.reminders).toEqual([
+      expect.objectContaining({ expertId: expertIds.coauthor, thresholdHours: 72, sentAt: expect.any(String) }),
+      expect.objectContaining({ expertId: expertIds.coauthor, thresholdHours: 24, sentAt: expect.any(String) }),
+    ]);
+    expect(before.progress).toMatchObject({ pastDeadline: false, late: 0 });
+    expect(before.assignments.every((a: { late: boolean }) => a.late === false)).toBe(true);
+    await t.database.db.execute(sql`update review_rounds set deadline_at = now() - interval '1 hour' where id = ${roundId}`);
+    const after = await board();
+    expect(after.progress.pastDeadline).toBe(true);
+    const late = after.assignments.filter((a: { late: boolean }) => a.late);
+    expect(late.map((a: { expertId: string }) => a.expertId)).toEqual([expertIds.coauthor]);
+    expect(after.progress.late).toBe(1);
+    // Put the deadline back for the tests that follow.
+    await t.database.db.execute(sql`update review_rounds set deadline_at = now() + interval '20 hours' where id = ${roundId}`);
+  });
 });
 
 describe('review invariants', () => {
@@ -315,5 +335,53 @@ describe('review invariants', () => {
     expect(problems.join('\n')).toMatch(/has a conflict with the proposal/);
     expect(problems.join('\n')).toMatch(/over the maximum 0/);
     expect(await reviewInvariants(t.database.db)).toEqual([]);
+  });
+});
+
+describe('conflicts found after assignment', () => {
+  it('releases an assignment not yet begun when a conflict appears, and reports how many it released', async () => {
+    const db = t.database.db;
+    const lund = String((await makeInstitution(db, { countryCode: 'SE', name: 'Lund University' })).id);
+    const second = await seedSubmittedApplication(db, {
+      callId,
+      ownerAccountId: applicant.id,
+      title: 'Solar-wind hydrogen in Chang’e-5 glass beads',
+      team: [{ institutionId: lund, role: 'lead' }],
+      leadCountry: 'SE',
+    });
+    const assign = await post(`/api/review-rounds/${roundId}/assignments`, officer, {
+      add: [{ expertId: expertIds.coauthor, applicationId: second.id }],
+    });
+    expect(assign.statusCode, assign.body).toBe(200);
+    // The expert moves to the proposal's institution: the next detection finds it and frees the pair.
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/experts/${expertIds.coauthor}`,
+      headers: officer.headers,
+      payload: { institutionId: lund },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const res = await post(`/api/review-rounds/${roundId}/detect-conflicts`, officer);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().assignmentsReleased).toBe(1);
+    const left = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from review_assignments where expert_id = ${expertIds.coauthor} and application_id = ${second.id}`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+
+  it('refuses to lower an expert’s maximum load below what they hold in a round', async () => {
+    const patch = (maxLoad: number) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/experts/${expertIds.stranger}`,
+        headers: officer.headers,
+        payload: { maxLoad },
+      });
+    const refused = await patch(0);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'CONFLICT', field: 'maxLoad' });
+    expect((await patch(1)).statusCode).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem, Uuid } from '../../contracts/common.js';
 import * as r from '../../contracts/review.js';
+import type { Action } from '../../policies/policy.js';
 import { applyAssignmentChanges } from '../../services/review/apply-assignment-changes.js';
 import { getRoundCalibration } from '../../services/review/calibrate-round.js';
 import { createReviewRound } from '../../services/review/create-review-round.js';
@@ -33,9 +34,17 @@ import { type AppContext, actorOf } from '../context.js';
 const tags = ['review'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: Uuid });
-const manage = { action: 'review.manage' as const };
-const read = { action: 'review.read' as const };
-const participate = { action: 'review.participate' as const };
+const manage = 'review.manage';
+const read = 'review.read';
+const participate = 'review.participate';
+const ok = <R>(response: R) => ({ 200: response, ...errors });
+const created = <R>(response: R) => ({ 201: response, ...errors });
+
+/** A route's options: its one declared action, and its schema under the review tag. */
+const route = <S extends object>(action: Action, summary: string, schema: S) => ({
+  config: { action },
+  schema: { tags, summary, ...schema },
+});
 const Board = z.record(z.string(), z.unknown()).describe('The review board (see the web UI).');
 
 const baseUrl = (ctx: AppContext, request: FastifyRequest) => ctx.publicUrl ?? `${request.protocol}://${request.host}`;
@@ -47,24 +56,16 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/calls/:id/review-rounds',
-    {
-      config: read,
-      schema: { tags, summary: 'Review rounds of a call', params: Id, response: { 200: z.array(r.Round), ...errors } },
-    },
+    route(read, 'Review rounds of a call', { params: Id, response: ok(z.array(r.Round)) }),
     async (request) => listReviewRounds(db, actorOf(request), request.params.id),
   );
   api.post(
     '/api/calls/:id/review-rounds',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Open a review round (letters of intent or full proposals)',
-        params: Id,
-        body: r.RoundBody,
-        response: { 201: r.Round, ...errors },
-      },
-    },
+    route(manage, 'Open a review round (letters of intent or full proposals)', {
+      params: Id,
+      body: r.RoundBody,
+      response: created(r.Round),
+    }),
     async (request, reply) => {
       const round = await createReviewRound(db, actorOf(request), request.params.id, {
         ...request.body,
@@ -75,24 +76,16 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.get(
     '/api/review-rounds/:id/board',
-    {
-      config: read,
-      schema: { tags, summary: 'The officer’s review board of a round', params: Id, response: { 200: Board, ...errors } },
-    },
+    route(read, 'The officer’s review board of a round', { params: Id, response: ok(Board) }),
     async (request) => getReviewBoard(db, actorOf(request), request.params.id),
   );
   api.post(
     '/api/calls/:id/experts',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Invite an expert to the call’s pool (e-mail with a link)',
-        params: Id,
-        body: r.ExpertBody,
-        response: { 201: r.Expert, ...errors },
-      },
-    },
+    route(manage, 'Invite an expert to the call’s pool (e-mail with a link)', {
+      params: Id,
+      body: r.ExpertBody,
+      response: created(r.Expert),
+    }),
     async (request, reply) => {
       const expert = await inviteExpert(db, actorOf(request), request.params.id, request.body, {
         base: baseUrl(ctx, request),
@@ -103,43 +96,25 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.post(
     '/api/experts/:id/answer',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Accept or decline an invitation to review',
-        params: Id,
-        body: r.InvitationAnswer,
-        response: { 200: r.Expert, ...errors },
-      },
-    },
+    route(participate, 'Accept or decline an invitation to review', {
+      params: Id,
+      body: r.InvitationAnswer,
+      response: ok(r.Expert),
+    }),
     async (request) => presentExpert(await respondToInvitation(db, actorOf(request), request.params.id, request.body.answer)),
   );
   api.post(
     '/api/review-rounds/:id/detect-conflicts',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Detect conflicts of interest with their evidence',
-        params: Id,
-        response: { 200: r.DetectionResult, ...errors },
-      },
-    },
+    route(manage, 'Detect conflicts of interest with their evidence', { params: Id, response: ok(r.DetectionResult) }),
     async (request) => detectRoundConflicts(db, actorOf(request), request.params.id),
   );
   api.post(
     '/api/experts/:id/conflicts',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'An expert declares a conflict with a proposal',
-        params: Id,
-        body: r.DeclareByExpertBody,
-        response: { 201: r.Conflict, ...errors },
-      },
-    },
+    route(participate, 'An expert declares a conflict with a proposal', {
+      params: Id,
+      body: r.DeclareByExpertBody,
+      response: created(r.Conflict),
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -157,16 +132,11 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.post(
     '/api/applications/:id/conflicts',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'An applicant declares a conflict with an expert of the pool',
-        params: Id,
-        body: r.DeclareByApplicantBody,
-        response: { 201: r.Conflict, ...errors },
-      },
-    },
+    route(participate, 'An applicant declares a conflict with an expert of the pool', {
+      params: Id,
+      body: r.DeclareByApplicantBody,
+      response: created(r.Conflict),
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -178,70 +148,42 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.delete(
     '/api/conflicts/:id',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'An applicant withdraws their declaration (not when pinned)',
-        params: Id,
-        response: { 200: z.object({ id: Uuid }), ...errors },
-      },
-    },
+    route(participate, 'An applicant withdraws their declaration (not when pinned)', {
+      params: Id,
+      response: ok(z.object({ id: Uuid })),
+    }),
     async (request) => withdrawApplicantConflict(db, actorOf(request), request.params.id),
   );
   api.post(
     '/api/conflicts/:id/waive',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Waive a conflict with a written justification (audited)',
-        params: Id,
-        body: r.WaiveBody,
-        response: { 200: r.Conflict, ...errors },
-      },
-    },
+    route(manage, 'Waive a conflict with a written justification (audited)', {
+      params: Id,
+      body: r.WaiveBody,
+      response: ok(r.Conflict),
+    }),
     async (request) => presentConflict(await waiveConflict(db, actorOf(request), request.params.id, request.body.justification)),
   );
   api.post(
     '/api/conflicts/:id/pin',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Pin a conflict so the applicant cannot withdraw it',
-        params: Id,
-        response: { 200: r.Conflict, ...errors },
-      },
-    },
+    route(manage, 'Pin a conflict so the applicant cannot withdraw it', { params: Id, response: ok(r.Conflict) }),
     async (request) => presentConflict(await pinConflict(db, actorOf(request), request.params.id)),
   );
   api.post(
     '/api/review-rounds/:id/bids',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Bid on a proposal (eager, willing, not willing, conflict)',
-        params: Id,
-        body: r.BidBody,
-        response: { 200: z.object({ roundId: Uuid, applicationId: Uuid, bid: z.string() }), ...errors },
-      },
-    },
+    route(participate, 'Bid on a proposal (eager, willing, not willing, conflict)', {
+      params: Id,
+      body: r.BidBody,
+      response: ok(z.object({ roundId: Uuid, applicationId: Uuid, bid: z.string() })),
+    }),
     async (request) => placeBid(db, actorOf(request), request.params.id, request.body.applicationId, request.body.bid),
   );
   api.post(
     '/api/review-rounds/:id/assignments',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Apply an assignment changeset (all or nothing; dryRun checks only)',
-        params: Id,
-        body: r.ChangesetBody,
-        response: { 200: r.ChangesetResult, ...errors },
-      },
-    },
+    route(manage, 'Apply an assignment changeset (all or nothing; dryRun checks only)', {
+      params: Id,
+      body: r.ChangesetBody,
+      response: ok(r.ChangesetResult),
+    }),
     async (request) =>
       applyAssignmentChanges(db, actorOf(request), request.params.id, request.body, {
         source: 'manual',
@@ -251,150 +193,82 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.get(
     '/api/review/workspace',
-    {
-      config: { action: 'review.workspace' as const },
-      schema: { tags, summary: 'The expert’s workspace', response: { 200: Board, 401: Problem } },
-    },
+    route('review.workspace', 'The expert’s workspace', { response: { 200: Board, 401: Problem } }),
     async (request) => getExpertWorkspace(db, actorOf(request)),
   );
   api.put(
     '/api/assignments/:id/review',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Save the review draft (autosave)',
-        params: Id,
-        body: r.ReviewBody,
-        response: { 200: r.Review, ...errors },
-      },
-    },
+    route(participate, 'Save the review draft (autosave)', { params: Id, body: r.ReviewBody, response: ok(r.Review) }),
     async (request) => presentReview(await saveReviewDraft(db, actorOf(request), request.params.id, request.body)),
   );
   api.post(
     '/api/assignments/:id/review/submit',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Submit the review before the deadline',
-        params: Id,
-        body: r.ReviewBody,
-        response: { 200: r.Review, ...errors },
-      },
-    },
+    route(participate, 'Submit the review before the deadline', { params: Id, body: r.ReviewBody, response: ok(r.Review) }),
     async (request) => presentReview(await submitReview(db, actorOf(request), request.params.id, request.body)),
   );
 
   api.patch(
     '/api/experts/:id',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Edit an expert’s profile (the expert, or the call’s officer)',
-        params: Id,
-        body: r.ExpertProfileBody,
-        response: { 200: r.Expert, ...errors },
-      },
-    },
+    route(participate, 'Edit an expert’s profile (the expert, or the call’s officer)', {
+      params: Id,
+      body: r.ExpertProfileBody,
+      response: ok(r.Expert),
+    }),
     async (request) => presentExpert(await updateExpertProfile(db, actorOf(request), request.params.id, request.body)),
   );
   api.get(
     '/api/experts/:id/publications',
-    {
-      config: participate,
-      schema: { tags, summary: 'An expert’s publications', params: Id, response: { 200: z.array(r.Publication), ...errors } },
-    },
+    route(participate, 'An expert’s publications', { params: Id, response: ok(z.array(r.Publication)) }),
     async (request) => listExpertPublications(db, actorOf(request), request.params.id),
   );
   api.post(
     '/api/experts/:id/publications',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'Replace an expert’s publications from a CSV or BibTeX file',
-        params: Id,
-        body: r.PublicationsImportBody,
-        response: { 200: r.ImportResult, ...errors },
-      },
-    },
+    route(participate, 'Replace an expert’s publications from a CSV or BibTeX file', {
+      params: Id,
+      body: r.PublicationsImportBody,
+      response: ok(r.ImportResult),
+    }),
     async (request) => importExpertPublications(db, actorOf(request), request.params.id, request.body.text),
   );
   api.post(
     '/api/review-rounds/:id/assignment-proposal',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Ask the solver for an assignment (writes nothing; apply the changeset after review)',
-        params: Id,
-        body: r.ProposalBody,
-        response: { 200: r.AssignmentProposal, ...errors },
-      },
-    },
+    route(manage, 'Ask the solver for an assignment (writes nothing; apply the changeset after review)', {
+      params: Id,
+      body: r.ProposalBody,
+      response: ok(r.AssignmentProposal),
+    }),
     async (request) => proposeAssignments(db, actorOf(request), request.params.id, request.body),
   );
   api.get(
     '/api/review-rounds/:id/calibration',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Raw and calibrated scores with intervals, reviewer biases and the ranking',
-        params: Id,
-        response: { 200: Board, ...errors },
-      },
-    },
+    route(read, 'Raw and calibrated scores with intervals, reviewer biases and the ranking', { params: Id, response: ok(Board) }),
     async (request) => getRoundCalibration(db, actorOf(request), request.params.id),
   );
   api.get(
     '/api/review-rounds/:id/panel',
-    {
-      config: read,
-      schema: { tags, summary: 'The panel’s consensus and frozen result', params: Id, response: { 200: Board, ...errors } },
-    },
+    route(read, 'The panel’s consensus and frozen result', { params: Id, response: ok(Board) }),
     async (request) => getPanel(db, actorOf(request), request.params.id),
   );
   api.put(
     '/api/review-rounds/:id/panel/:applicationId',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Record the panel’s consensus on a proposal',
-        params: z.object({ id: Uuid, applicationId: Uuid }),
-        body: r.PanelEntryBody,
-        response: { 200: r.PanelEntry, ...errors },
-      },
-    },
+    route(manage, 'Record the panel’s consensus on a proposal', {
+      params: z.object({ id: Uuid, applicationId: Uuid }),
+      body: r.PanelEntryBody,
+      response: ok(r.PanelEntry),
+    }),
     async (request) => recordPanelEntry(db, actorOf(request), request.params.id, request.params.applicationId, request.body),
   );
   api.post(
     '/api/review-rounds/:id/panel/freeze',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Freeze the panel’s result (hashed, audited, never changed)',
-        params: Id,
-        response: { 200: Board, ...errors },
-      },
-    },
+    route(manage, 'Freeze the panel’s result (hashed, audited, never changed)', { params: Id, response: ok(Board) }),
     async (request) => freezePanel(db, actorOf(request), request.params.id),
   );
   api.get(
     '/api/applications/:id/conflicts',
-    {
-      config: participate,
-      schema: {
-        tags,
-        summary: 'For the applicant: the pool’s names and their own conflict declarations',
-        params: Id,
-        response: { 200: Board, ...errors },
-      },
-    },
+    route(participate, 'For the applicant: the pool’s names and their own conflict declarations', {
+      params: Id,
+      response: ok(Board),
+    }),
     async (request) => listApplicantConflicts(db, actorOf(request), request.params.id),
   );
 }

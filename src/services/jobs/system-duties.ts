@@ -2,8 +2,9 @@ import { SYSTEM } from '../actor.js';
 import { closeExpiredCalls } from '../calls/close-expired-calls.js';
 import { deliverOutbox, type Mailer } from '../email/deliver-outbox.js';
 import { sendReviewReminders } from '../review/send-review-reminders.js';
+import { STATION_SEED_JOB, seedDemoStation } from '../seed/demo-station.js';
 import { requestRunSoon } from './enqueue-job.js';
-import { duty, type JobDefinition } from './job-definitions.js';
+import { duty, type JobDefinition, task } from './job-definitions.js';
 import { purgeFinishedJobs } from './purge-finished-jobs.js';
 
 /** The kind that sends the outbox; the server asks for a run of it whenever it writes mail. */
@@ -27,6 +28,7 @@ export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): Jo
       sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
     ),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
+    task(STATION_SEED_JOB, ({ db }) => seedDemoStation(db), { maxAttempts: 3 }),
   ];
 }
 

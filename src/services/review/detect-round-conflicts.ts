@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { type Db, queryRows } from '../../db/connection.js';
 import { reviewConflicts } from '../../db/schema.js';
 import { detectConflicts } from '../../domain/review/detect-conflicts.js';
 import { authorize } from '../../policies/policy.js';
@@ -64,15 +64,16 @@ export async function detectRoundConflicts(db: Db, actor: Actor, roundId: string
       await tx.delete(reviewConflicts).where(eq(reviewConflicts.id, old.id));
       removed++;
     }
-    const released = await tx.execute(sql`
-      delete from review_assignments a
-      where a.round_id = ${round.id}
-        and exists (select 1 from review_conflicts c where c.expert_id = a.expert_id and c.application_id = a.application_id and c.waived_at is null)
-        and not exists (select 1 from reviews r where r.assignment_id = a.id)`);
-    const releasedCount =
-      (released as unknown as { affectedRows?: number; rowCount?: number }).rowCount ??
-      (released as unknown as { affectedRows?: number }).affectedRows ??
-      0;
+    // `returning` gives the released rows on both drivers (their affected-row counts differ in shape).
+    const released = await queryRows<{ id: string }>(
+      tx,
+      sql`delete from review_assignments a
+          where a.round_id = ${round.id}
+            and exists (select 1 from review_conflicts c where c.expert_id = a.expert_id and c.application_id = a.application_id and c.waived_at is null)
+            and not exists (select 1 from reviews r where r.assignment_id = a.id)
+          returning a.id`,
+    );
+    const releasedCount = released.length;
     await recordAudit(tx, actor, {
       action: 'review_conflicts.detected',
       subjectType: 'review_round',

@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { calls, experts, reviewAssignments, reviewConflicts, reviewRounds, reviews } from '../../db/schema.js';
+import { calls, experts, reviewAssignments, reviewBids, reviewConflicts, reviewRounds, reviews } from '../../db/schema.js';
 import { authorize } from '../../policies/policy.js';
 import type { Actor } from '../actor.js';
 import { loadRoundProposals } from './load-round-snapshot.js';
@@ -42,11 +42,19 @@ export async function getExpertWorkspace(db: Db, actor: Actor) {
             )
         : [];
       const byAssignment = new Map(reviewRows.map((r) => [r.assignmentId, r]));
+      // The expert's own bids, so the form shows what was placed (by proposal id).
+      const bids = round.collectsBids
+        ? await db
+            .select({ applicationId: reviewBids.applicationId, bid: reviewBids.bid })
+            .from(reviewBids)
+            .where(and(eq(reviewBids.roundId, round.id), eq(reviewBids.expertId, expert.id)))
+        : [];
       const proposalById = new Map(proposals.map((p) => [p.applicationId, p]));
       roundViews.push({
         round: presentRound(round),
         // Titles only, to declare conflicts and bid; the full text comes with an assignment.
         proposals: proposals.map((p) => ({ id: p.applicationId, title: p.title })),
+        bids: Object.fromEntries(bids.map((b) => [b.applicationId, b.bid])),
         assignments: own.map((a) => {
           const p = proposalById.get(a.applicationId);
           const review = byAssignment.get(a.id);

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { expertPublications, experts } from '../../db/schema.js';
+import { expertPublications, experts, reviewAssignments } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { parsePublications } from '../../domain/review/publications-import.js';
 import { authorize, holdsScoped } from '../../policies/policy.js';
@@ -40,14 +40,20 @@ export async function updateExpertProfile(db: Db, actor: Actor, expertId: string
         { field: 'minLoad', code: 'VALIDATION_FAILED', message: `At most the maximum load (${maxLoad}).` },
       ]);
     }
-    const [load] = await tx
-      .execute(sql`select count(*)::int as n from review_assignments where expert_id = ${expert.id}`)
-      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
-    if (Number(load?.n ?? 0) > maxLoad) {
+    // The load limit holds per round (the assignment trigger counts within a round): the busiest round decides.
+    const [busiest] = await tx
+      .select({ n: count() })
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.expertId, expert.id))
+      .groupBy(reviewAssignments.roundId)
+      .orderBy(desc(count()))
+      .limit(1);
+    const held = Number(busiest?.n ?? 0);
+    if (held > maxLoad) {
       throw new AppError(
         'CONFLICT',
-        `This expert already holds ${load?.n} assignments; unassign some before lowering the maximum load.`,
-        [{ field: 'maxLoad', code: 'CONFLICT', message: `At least ${load?.n}.` }],
+        `This expert already holds ${held} assignments in a round; unassign some before lowering the maximum load.`,
+        [{ field: 'maxLoad', code: 'CONFLICT', message: `At least ${held}.` }],
       );
     }
     const [row] = await tx

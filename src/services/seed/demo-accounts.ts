@@ -60,6 +60,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'program_officer',
     scope: { kind: 'program', slug: 'change-5-sample-loans' },
   },
+  // The China Space Station first cycle (review in two stages, then selection): its board and decisions.
+  {
+    email: 'officer-css@orbitshare.demo',
+    displayName: 'Demo Program Officer (China Space Station)',
+    role: 'program_officer',
+    scope: { kind: 'program', slug: 'css-first-cycle' },
+  },
+  {
+    email: 'official-css@orbitshare.demo',
+    displayName: 'Demo Selection Official (China Space Station)',
+    role: 'selection_official',
+    scope: { kind: 'program', slug: 'css-first-cycle' },
+  },
 ];
 
 /**

@@ -42,6 +42,18 @@ export interface DemoRoundSpec {
   merit: (p: DemoProposal, rng: () => number) => number;
   /** Publications to import for an expert, as BibTeX, given the proposals (for planted co-authorships). */
   publications?: (expert: DemoExpert, proposals: DemoProposal[]) => string | null;
+  /** The call's pool, already invited and accepted (a second round of the same call); else invited here. */
+  pool?: DemoPool;
+  /** Seed of the round's PRNG (defaults to one per call). */
+  seed?: string;
+  sameCountryRule?: 'off' | 'lead' | 'any_member';
+  /** Run after conflict detection, before the solver (e.g. an expert declares a conflict). */
+  beforeAssignment?: (round: { roundId: string; proposals: DemoProposal[]; pool: DemoPool }) => Promise<void>;
+}
+
+export interface DemoPool {
+  expertIds: Map<string, string>;
+  actors: Map<string, Actor>;
 }
 
 export interface DemoRound {
@@ -90,7 +102,13 @@ async function actorOf(db: Db, email: string): Promise<Actor> {
 }
 
 /** Invites the pool (marked synthetic), accepts for each expert, imports publications. */
-async function buildPool(db: Db, spec: DemoRoundSpec, callId: string, proposals: DemoProposal[], deadline: Date) {
+async function buildPool(
+  db: Db,
+  spec: Pick<DemoRoundSpec, 'experts' | 'publications'>,
+  callId: string,
+  proposals: DemoProposal[],
+  deadline: Date,
+): Promise<DemoPool> {
   const slugs = await db.select({ id: institutions.id, slug: institutions.slug }).from(institutions);
   const institutionId = new Map(slugs.map((s) => [s.slug, s.id]));
   const expertIds = new Map<string, string>();
@@ -148,7 +166,7 @@ const recommend = (value: number): Recommendation => (value >= 70 ? 'select' : v
  * (saved as drafts instead) — the caller adds the panel.
  */
 export async function runDemoRound(db: Db, spec: DemoRoundSpec): Promise<DemoRound> {
-  const rng = prng(`orbitshare/demo-review/v1/${spec.callSlug}`);
+  const rng = prng(spec.seed ?? `orbitshare/demo-review/v1/${spec.callSlug}`);
   const [call] = await queryRows<{ id: string }>(db, sql`select id from calls where slug = ${spec.callSlug}`);
   if (!call) throw new AppError('REFERENCE_NOT_FOUND', `Load the demo calls first: "${spec.callSlug}" is missing.`);
   // Reviews are written now, through the live path, which takes them only before the deadline.
@@ -160,12 +178,13 @@ export async function runDemoRound(db: Db, spec: DemoRoundSpec): Promise<DemoRou
     reviewsPerProposal: spec.reviewsPerProposal,
     collectsBids: false,
     dualAnonymous: false,
-    sameCountryRule: 'off',
+    sameCountryRule: spec.sameCountryRule ?? 'off',
     coauthorWindowYears: 3,
   });
   const proposals = await proposalsOf(db, call.id, spec.stage);
-  const { expertIds, actors } = await buildPool(db, spec, call.id, proposals, deadline);
+  const { expertIds, actors } = spec.pool ?? (await buildPool(db, spec, call.id, proposals, deadline));
   await detectRoundConflicts(db, SYSTEM, round.id);
+  await spec.beforeAssignment?.({ roundId: round.id, proposals, pool: { expertIds, actors } });
   const proposal = await proposeAssignments(db, SYSTEM, round.id, { mode: 'fair', allowChurn: false });
   if (proposal.status !== 'optimal' && proposal.status !== 'feasible')
     throw new AppError('INTERNAL', `The demo round of ${spec.callSlug} has no assignment: ${proposal.reasons.join(' ')}`);

@@ -92,9 +92,14 @@ async function change8(db: Db): Promise<DemoRound> {
   return round;
 }
 
-type Verdict = { consensus: 'select' | 'conditional' | 'reject'; reasons: string };
+export type Verdict = { consensus: 'select' | 'conditional' | 'reject'; reasons: string };
 
-async function recordConsensus(db: Db, round: DemoRound, verdict: (p: DemoRound['proposals'][number], rank: number) => Verdict) {
+/** The panel's consensus on every proposal of a demo round, in calibrated order. */
+export async function recordConsensus(
+  db: Db,
+  round: DemoRound,
+  verdict: (p: DemoRound['proposals'][number], rank: number) => Verdict,
+) {
   const ranking = await rankingOf(db, round.roundId);
   const byId = new Map(round.proposals.map((p) => [p.id, p]));
   for (const [i, entry] of ranking.entries()) {

@@ -10,6 +10,7 @@ import { seedDemoAccounts } from './demo-accounts.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
 import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
 import { seedDemoSelection } from './demo-selection.js';
+import { enqueueStationDemo } from './demo-station.js';
 import { beginFirstStart, completeFirstStart, firstStartCheckpoint, hasDemoData } from './first-start.js';
 import { countByResource, planSeed, type SeedOperation } from './plan-seed.js';
 import { parseSeedData, readSeedFile, type SeedData } from './seed-data.js';
@@ -138,6 +139,9 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
       // Already in the initial image; loaded here for a database that did not start from it.
       await seedDemoReview(db);
       await seedDemoSelection(db);
+      // The China Space Station demo takes minutes without the image: a durable one-off job runs
+      // it once the server answers (in the image it is already loaded, and the job finds it so).
+      await enqueueStationDemo(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);

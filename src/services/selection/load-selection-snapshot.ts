@@ -132,7 +132,13 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     })
     .from(applications)
     .where(
-      and(eq(applications.callId, call.id), inArray(applications.status, ELIGIBLE), isNotNull(applications.submittedVersion)),
+      and(
+        eq(applications.callId, call.id),
+        // A two-stage call selects among full proposals; its letters of intent were only shortlisted.
+        eq(applications.stage, 'full_proposal'),
+        inArray(applications.status, ELIGIBLE),
+        isNotNull(applications.submittedVersion),
+      ),
     )
     .orderBy(applications.id);
   const entered = new Map(

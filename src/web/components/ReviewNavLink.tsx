@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Account } from '../api.js';
+import { useT } from '../i18n/index.js';
 import { reviewApi } from '../review-api.js';
 import { Link } from '../router.js';
 
@@ -9,6 +10,7 @@ import { Link } from '../router.js';
 const known = new Map<string, boolean>();
 
 export function ReviewNavLink({ account, path }: { account: Account; path: string }) {
+  const { t } = useT('review');
   const granted = account.grants.some((g) => g.role === 'reviewer');
   const [invited, setInvited] = useState(known.get(account.id) ?? false);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function ReviewNavLink({ account, path }: { account: Account; path: strin
   if (!granted && !invited) return null;
   return (
     <Link to="/review" aria-current={path.startsWith('/review') ? 'page' : undefined} data-testid="nav-review">
-      Review
+      {t('nav.review')}
     </Link>
   );
 }

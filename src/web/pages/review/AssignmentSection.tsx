@@ -1,18 +1,20 @@
 import { useId, useState } from 'react';
-import { label } from '../../format.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Board, type Pair, reviewApi } from '../../review-api.js';
+import { Link } from '../../router.js';
 import { messageOf, ScrollTable } from './common.js';
 import { ProposalPreview } from './ProposalPreview.js';
 
 /** Assignments of the round: the solver's proposal to preview and apply, and manual add or remove. */
 export function AssignmentSection({ board, onChanged }: { board: Board; onChanged: () => void }) {
+  const { t } = useT('review');
   const expertName = new Map(board.experts.map((e) => [e.id, e.name]));
   const proposalTitle = new Map(board.proposals.map((p) => [p.id, p.title]));
   const [status, setStatus] = useState<string | null>(null);
   const remove = async (pair: Pair) => {
     try {
       await reviewApi.applyChanges(board.round.id, { add: [], remove: [pair], dryRun: false });
-      setStatus('Assignment removed.');
+      setStatus(t('assignment.removed'));
       onChanged();
     } catch (e) {
       setStatus(messageOf(e));
@@ -20,34 +22,39 @@ export function AssignmentSection({ board, onChanged }: { board: Board; onChange
   };
   return (
     <section id="assignment" className="panel" aria-labelledby="assignment-heading" data-testid="assignment-section">
-      <h2 id="assignment-heading">Assignment</h2>
+      <h2 id="assignment-heading">{t('assignment.heading')}</h2>
       <ProposalPreview board={board} onApplied={onChanged} />
       <ManualAdd board={board} onAdded={onChanged} />
       <p role="status">{status}</p>
       {board.assignments.length === 0 ? (
-        <p className="muted">No assignment yet.</p>
+        <p className="muted">{t('assignment.none')}</p>
       ) : (
-        <ScrollTable label="Current assignments">
+        <ScrollTable label={t('assignment.current')}>
           <table className="table" data-testid="assignments-table">
             <thead>
               <tr>
-                <th scope="col">Expert</th>
-                <th scope="col">Proposal</th>
-                <th scope="col">Source</th>
-                <th scope="col">Review</th>
-                <th scope="col">Remove</th>
+                <th scope="col">{t('common.expert')}</th>
+                <th scope="col">{t('common.proposal')}</th>
+                <th scope="col">{t('common.source')}</th>
+                <th scope="col">{t('common.review')}</th>
+                <th scope="col">{t('assignment.remove')}</th>
               </tr>
             </thead>
             <tbody>
               {board.assignments.map((a) => (
                 <tr key={a.id} data-testid="assignment-row">
-                  <td>{expertName.get(a.expertId)}</td>
+                  <td>
+                    <Link to={`/staff/review-rounds/${board.round.id}/experts/${a.expertId}`}>{expertName.get(a.expertId)}</Link>
+                  </td>
                   <td>{proposalTitle.get(a.applicationId)}</td>
-                  <td>{label(a.source)}</td>
-                  <td>{label(a.reviewStatus)}</td>
+                  <td>{t(`source.${a.source}`, { defaultValue: a.source })}</td>
+                  <td>
+                    {t(`reviewStatus.${a.reviewStatus}`, { defaultValue: a.reviewStatus })}
+                    {a.late ? <strong className="badge badge--warn"> {t('progress.late')}</strong> : null}
+                  </td>
                   <td>
                     <button type="button" className="button button--quiet" onClick={() => void remove(a)}>
-                      Remove
+                      {t('assignment.remove')}
                     </button>
                   </td>
                 </tr>
@@ -61,6 +68,8 @@ export function AssignmentSection({ board, onChanged }: { board: Board; onChange
 }
 
 function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   const id = useId();
   const [expertId, setExpertId] = useState('');
   const [applicationId, setApplicationId] = useState('');
@@ -68,10 +77,10 @@ function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
   const accepted = board.experts.filter((e) => e.status === 'accepted');
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!expertId || !applicationId) return setMessage('Choose an expert and a proposal.');
+    if (!expertId || !applicationId) return setMessage(t('assignment.chooseBoth'));
     try {
       await reviewApi.applyChanges(board.round.id, { add: [{ expertId, applicationId }], remove: [], dryRun: false });
-      setMessage('Assignment added.');
+      setMessage(t('assignment.added'));
       onAdded();
     } catch (e) {
       setMessage(messageOf(e));
@@ -79,10 +88,10 @@ function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
   };
   return (
     <form onSubmit={add} data-testid="manual-assign-form" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Assign by hand</h3>
+      <h3 id={`${id}-heading`}>{t('assignment.byHand')}</h3>
       <div className="field">
         <label htmlFor={`${id}-expert`} className="field__label">
-          Expert
+          {t('common.expert')}
         </label>
         <select
           id={`${id}-expert`}
@@ -91,17 +100,17 @@ function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
           onChange={(e) => setExpertId(e.target.value)}
           data-testid="assign-expert"
         >
-          <option value="">Choose an expert</option>
+          <option value="">{t('assignment.chooseExpert')}</option>
           {accepted.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.name} ({e.load}/{e.maxLoad})
+              {e.name} ({n.format(e.load)}/{n.format(e.maxLoad)})
             </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-proposal`} className="field__label">
-          Proposal
+          {t('common.proposal')}
         </label>
         <select
           id={`${id}-proposal`}
@@ -110,7 +119,7 @@ function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
           onChange={(e) => setApplicationId(e.target.value)}
           data-testid="assign-proposal"
         >
-          <option value="">Choose a proposal</option>
+          <option value="">{t('assignment.chooseProposal')}</option>
           {board.proposals.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
@@ -119,7 +128,7 @@ function ManualAdd({ board, onAdded }: { board: Board; onAdded: () => void }) {
         </select>
       </div>
       <button type="submit" className="button" data-testid="assign-add">
-        Add assignment
+        {t('assignment.add')}
       </button>
       <p role="status" data-testid="assign-status">
         {message}

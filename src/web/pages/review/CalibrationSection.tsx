@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Calibration, reviewApi } from '../../review-api.js';
 import { NotYet, type Remote, remoteFailure, ScrollTable, score } from './common.js';
 
@@ -6,6 +7,7 @@ import { NotYet, type Remote, remoteFailure, ScrollTable, score } from './common
 // calibrated score drawn on the 0–100 scale, each reviewer's estimated bias, and the warnings.
 
 export function CalibrationSection({ roundId }: { roundId: string }) {
+  const { t } = useT('review');
   const [state, setState] = useState<Remote<Calibration>>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
@@ -17,9 +19,9 @@ export function CalibrationSection({ roundId }: { roundId: string }) {
   }, [roundId]);
   return (
     <section id="calibration" className="panel" aria-labelledby="calibration-heading" data-testid="calibration-section">
-      <h2 id="calibration-heading">Calibration & ranking</h2>
-      {state.state === 'loading' ? <p role="status">Loading…</p> : null}
-      {state.state === 'missing' ? <NotYet what="Calibration" /> : null}
+      <h2 id="calibration-heading">{t('calibration.heading')}</h2>
+      {state.state === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
+      {state.state === 'missing' ? <NotYet what={t('calibration.what')} /> : null}
       {state.state === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.state === 'ready' ? <CalibrationTables data={state.data} /> : null}
     </section>
@@ -27,6 +29,8 @@ export function CalibrationSection({ roundId }: { roundId: string }) {
 }
 
 function CalibrationTables({ data }: { data: Calibration }) {
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   return (
     <>
       {data.warnings.length > 0 ? (
@@ -36,16 +40,16 @@ function CalibrationTables({ data }: { data: Calibration }) {
           ))}
         </ul>
       ) : null}
-      <ScrollTable label="Ranking">
+      <ScrollTable label={t('calibration.ranking')}>
         <table className="table" data-testid="ranking-table">
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Raw mean</th>
-              <th scope="col">Calibrated</th>
-              <th scope="col">Interval</th>
-              <th scope="col">Reviews</th>
+              <th scope="col">{t('calibration.rank')}</th>
+              <th scope="col">{t('common.proposal')}</th>
+              <th scope="col">{t('calibration.rawMean')}</th>
+              <th scope="col">{t('calibration.calibrated')}</th>
+              <th scope="col">{t('calibration.interval')}</th>
+              <th scope="col">{t('calibration.reviews')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +57,7 @@ function CalibrationTables({ data }: { data: Calibration }) {
               .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY))
               .map((p) => (
                 <tr key={p.applicationId} data-testid="ranking-row">
-                  <td className="num">{p.rank ?? '–'}</td>
+                  <td className="num">{p.rank === null ? '–' : n.format(p.rank)}</td>
                   <td>{p.title}</td>
                   <td className="num">{score(p.rawMean)}</td>
                   <td className="num">{score(p.calibrated)}</td>
@@ -66,20 +70,20 @@ function CalibrationTables({ data }: { data: Calibration }) {
                       {score(p.low)}–{score(p.high)}
                     </span>
                   </td>
-                  <td className="num">{p.reviews}</td>
+                  <td className="num">{n.format(p.reviews)}</td>
                 </tr>
               ))}
           </tbody>
         </table>
       </ScrollTable>
-      <h3>Reviewer biases</h3>
-      <ScrollTable label="Reviewer biases">
+      <h3>{t('calibration.biases')}</h3>
+      <ScrollTable label={t('calibration.biases')}>
         <table className="table" data-testid="bias-table">
           <thead>
             <tr>
-              <th scope="col">Expert</th>
-              <th scope="col">Bias (points)</th>
-              <th scope="col">Reviews</th>
+              <th scope="col">{t('common.expert')}</th>
+              <th scope="col">{t('calibration.bias')}</th>
+              <th scope="col">{t('calibration.reviews')}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,7 +91,7 @@ function CalibrationTables({ data }: { data: Calibration }) {
               <tr key={e.expertId}>
                 <td>{e.name}</td>
                 <td className="num">{e.bias > 0 ? `+${score(e.bias)}` : score(e.bias)}</td>
-                <td className="num">{e.reviews}</td>
+                <td className="num">{n.format(e.reviews)}</td>
               </tr>
             ))}
           </tbody>

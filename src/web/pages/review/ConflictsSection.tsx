@@ -1,11 +1,14 @@
 import { useId, useState } from 'react';
 import { formatInZone, viewerTimeZone } from '../../clock.js';
-import { label } from '../../format.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Board, type Conflict, reviewApi } from '../../review-api.js';
+import { Link } from '../../router.js';
 import { messageOf, ScrollTable } from './common.js';
 
 /** Conflicts of interest with their evidence; run the detection, pin a conflict, or waive it in writing. */
 export function ConflictsSection({ board, onChanged }: { board: Board; onChanged: () => void }) {
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const expertName = new Map(board.experts.map((e) => [e.id, e.name]));
@@ -15,7 +18,12 @@ export function ConflictsSection({ board, onChanged }: { board: Board; onChanged
     try {
       const r = await reviewApi.detect(board.round.id);
       setStatus(
-        `${r.found} conflicts found: ${r.added} new, ${r.removed} no longer apply, ${r.assignmentsReleased} assignments released.`,
+        t('conflicts.detected', {
+          found: n.format(r.found),
+          added: n.format(r.added),
+          removed: n.format(r.removed),
+          released: n.format(r.assignmentsReleased),
+        }),
       );
       onChanged();
     } catch (e) {
@@ -26,29 +34,29 @@ export function ConflictsSection({ board, onChanged }: { board: Board; onChanged
   };
   return (
     <section id="conflicts" className="panel" aria-labelledby="conflicts-heading" data-testid="conflicts-section">
-      <h2 id="conflicts-heading">Conflicts</h2>
+      <h2 id="conflicts-heading">{t('conflicts.heading')}</h2>
       <p>
         <button type="button" className="button" onClick={() => void detect()} disabled={busy} data-testid="detect-conflicts">
-          Run conflict detection
+          {t('conflicts.detect')}
         </button>
       </p>
       <p role="status" data-testid="detect-status">
         {status}
       </p>
       {board.conflicts.length === 0 ? (
-        <p className="muted">No conflict recorded.</p>
+        <p className="muted">{t('conflicts.none')}</p>
       ) : (
-        <ScrollTable label="Conflicts of interest">
+        <ScrollTable label={t('expert.conflicts')}>
           <table className="table" data-testid="conflicts-table">
             <thead>
               <tr>
-                <th scope="col">Expert</th>
-                <th scope="col">Proposal</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Source</th>
-                <th scope="col">Pinned</th>
-                <th scope="col">Waived</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('common.expert')}</th>
+                <th scope="col">{t('common.proposal')}</th>
+                <th scope="col">{t('conflicts.evidence')}</th>
+                <th scope="col">{t('common.source')}</th>
+                <th scope="col">{t('conflicts.pinned')}</th>
+                <th scope="col">{t('conflicts.waived')}</th>
+                <th scope="col">{t('conflicts.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,6 +65,7 @@ export function ConflictsSection({ board, onChanged }: { board: Board; onChanged
                   key={c.id}
                   conflict={c}
                   expert={expertName.get(c.expertId) ?? '—'}
+                  expertLink={`/staff/review-rounds/${board.round.id}/experts/${c.expertId}`}
                   proposal={proposalTitle.get(c.applicationId) ?? '—'}
                   onChanged={onChanged}
                 />
@@ -72,14 +81,17 @@ export function ConflictsSection({ board, onChanged }: { board: Board; onChanged
 function ConflictRow({
   conflict: c,
   expert,
+  expertLink,
   proposal,
   onChanged,
 }: {
   conflict: Conflict;
   expert: string;
+  expertLink: string;
   proposal: string;
   onChanged: () => void;
 }) {
+  const { t } = useT('review');
   const id = useId();
   const [waiving, setWaiving] = useState(false);
   const [justification, setJustification] = useState('');
@@ -95,27 +107,31 @@ function ConflictRow({
   };
   return (
     <tr data-testid="conflict-row" data-waived={c.waivedAt ? 'yes' : 'no'}>
-      <td>{expert}</td>
+      <td>
+        <Link to={expertLink}>{expert}</Link>
+      </td>
       <td>{proposal}</td>
       <td>
         <ul className="evidence" data-testid="conflict-evidence">
           {c.evidence.map((e) => (
             <li key={`${e.kind}:${e.text}`}>
-              <strong>{label(e.kind)}:</strong> {e.text}
+              <strong>{t(`conflictKind.${e.kind}`, { defaultValue: e.kind })}:</strong> {e.text}
             </li>
           ))}
-          {c.reason ? <li>Declared reason: {c.reason}</li> : null}
+          {c.reason ? <li>{t('conflicts.declaredReason', { reason: c.reason })}</li> : null}
         </ul>
       </td>
-      <td>{label(c.source)}</td>
-      <td>{c.pinned ? 'Pinned' : 'No'}</td>
+      <td>{t(`conflictSource.${c.source}`, { defaultValue: c.source })}</td>
+      <td>{c.pinned ? t('conflicts.isPinned') : t('conflicts.no')}</td>
       <td data-testid="conflict-waived">
-        {c.waivedAt ? `Waived ${formatInZone(c.waivedAt, viewerTimeZone())}: ${c.waiverReason ?? ''}` : 'No'}
+        {c.waivedAt
+          ? t('conflicts.waivedOn', { when: formatInZone(c.waivedAt, viewerTimeZone()), reason: c.waiverReason ?? '' })
+          : t('conflicts.no')}
       </td>
       <td>
         {c.pinned ? null : (
           <button type="button" className="button button--quiet" onClick={() => void act(() => reviewApi.pin(c.id))}>
-            Pin
+            {t('conflicts.pin')}
           </button>
         )}
         {c.waivedAt ? null : waiving ? (
@@ -124,10 +140,10 @@ function ConflictRow({
               e.preventDefault();
               void act(() => reviewApi.waive(c.id, justification));
             }}
-            aria-label={`Waive the conflict of ${expert} with ${proposal}`}
+            aria-label={t('conflicts.waiveLabel', { expert, proposal })}
           >
             <label htmlFor={`${id}-why`} className="field__label">
-              Justification
+              {t('conflicts.justification')}
             </label>
             <textarea
               id={`${id}-why`}
@@ -138,12 +154,12 @@ function ConflictRow({
               data-testid="waive-justification"
             />
             <button type="submit" className="button" data-testid="confirm-waive">
-              Waive conflict
+              {t('conflicts.waive')}
             </button>
           </form>
         ) : (
           <button type="button" className="button button--quiet" onClick={() => setWaiving(true)} data-testid="waive">
-            Waive…
+            {t('conflicts.waiveOpen')}
           </button>
         )}
         {error ? (

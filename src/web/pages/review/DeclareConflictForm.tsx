@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useT } from '../../i18n/index.js';
 import { reviewApi } from '../../review-api.js';
 import { messageOf } from './common.js';
 
@@ -12,6 +13,7 @@ export function DeclareConflictForm({
   proposals: { id: string; title: string }[];
   onDeclared: () => void;
 }) {
+  const { t } = useT('review');
   const id = useId();
   const [applicationId, setApplicationId] = useState('');
   const [reason, setReason] = useState('');
@@ -20,7 +22,7 @@ export function DeclareConflictForm({
   if (proposals.length === 0) return null;
   const declare = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!applicationId) return setError('Choose the proposal.');
+    if (!applicationId) return setError(t('declare.chooseProposal'));
     setBusy(true);
     setError(null);
     try {
@@ -33,10 +35,10 @@ export function DeclareConflictForm({
     }
   };
   return (
-    <form onSubmit={declare} className="inline-form" data-testid="declare-conflict-form" aria-label="Declare a conflict">
+    <form onSubmit={declare} className="inline-form" data-testid="declare-conflict-form" aria-label={t('declare.label')}>
       <div className="field">
         <label htmlFor={`${id}-proposal`} className="field__label">
-          Proposal you have a conflict with
+          {t('declare.proposal')}
         </label>
         <select
           id={`${id}-proposal`}
@@ -45,7 +47,7 @@ export function DeclareConflictForm({
           onChange={(e) => setApplicationId(e.target.value)}
           data-testid="conflict-proposal"
         >
-          <option value="">Choose a proposal</option>
+          <option value="">{t('assignment.chooseProposal')}</option>
           {proposals.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
@@ -55,7 +57,7 @@ export function DeclareConflictForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`} className="field__label">
-          Reason
+          {t('declare.reason')}
         </label>
         <textarea
           id={`${id}-reason`}
@@ -72,7 +74,7 @@ export function DeclareConflictForm({
         </p>
       ) : null}
       <button type="submit" className="button" disabled={busy} data-testid="declare-conflict">
-        Declare conflict
+        {t('declare.submit')}
       </button>
     </form>
   );

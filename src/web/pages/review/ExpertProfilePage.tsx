@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../../api.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
+import { useT } from '../../i18n/index.js';
 import { type Expert, notAvailableYet, reviewApi } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -13,23 +14,25 @@ import { PublicationsPanel } from './PublicationsPanel.js';
 // affinity and the assignment), and the publications the conflict detection reads.
 
 export function ExpertProfilePage({ id }: { id: string }) {
-  useTitle('Expert profile');
+  const { t } = useT('review');
+  useTitle(t('profile.title'));
   return <RequireAccount>{() => <ProfileLoader id={id} />}</RequireAccount>;
 }
 
 function ProfileLoader({ id }: { id: string }) {
+  const { t } = useT('review');
   const { load } = useLoadedState(async (signal) => {
     const { pools } = await reviewApi.workspace(signal);
     const pool = pools.find((p) => p.expert.id === id);
-    if (!pool) throw new ApiError(404, 'No such expert profile.');
+    if (!pool) throw new ApiError(404, t('profile.missing'));
     return pool;
   }, id);
   return (
-    <Loaded load={load} what="expert profile">
+    <Loaded load={load} what={t('profile.what')}>
       {(pool) => (
         <article data-testid="expert-profile-page">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <Link to="/review">Review workspace</Link> /
+          <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+            <Link to="/review">{t('workspace.title')}</Link> /
           </nav>
           <h1>
             {pool.expert.name} <span className="muted">— {pool.call?.title}</span>
@@ -43,6 +46,7 @@ function ProfileLoader({ id }: { id: string }) {
 }
 
 function ProfileForm({ expert }: { expert: Expert }) {
+  const { t } = useT('review');
   const id = useId();
   const [keywords, setKeywords] = useState(expert.keywords.join(', '));
   const [statement, setStatement] = useState(expert.statement);
@@ -65,11 +69,11 @@ function ProfileForm({ expert }: { expert: Expert }) {
         orcid: orcid.trim() || null,
       });
       setErrors({});
-      setStatus('Profile saved.');
+      setStatus(t('profile.saved'));
     } catch (e) {
       if (notAvailableYet(e)) setMissing(true);
       setErrors(issuesByField(e));
-      setStatus(notAvailableYet(e) ? 'Editing the profile is not available yet on this server.' : messageOf(e));
+      setStatus(notAvailableYet(e) ? t('profile.notYet') : messageOf(e));
     }
   };
   const error = (field: string) =>
@@ -80,11 +84,11 @@ function ProfileForm({ expert }: { expert: Expert }) {
     ) : null;
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Profile</h2>
+      <h2 id={`${id}-heading`}>{t('expert.profile')}</h2>
       <form onSubmit={save} data-testid="expert-profile-form" aria-labelledby={`${id}-heading`}>
         <div className="field">
           <label htmlFor={`${id}-keywords`} className="field__label">
-            Expertise keywords (comma-separated)
+            {t('profile.keywords')}
           </label>
           <input
             id={`${id}-keywords`}
@@ -98,7 +102,7 @@ function ProfileForm({ expert }: { expert: Expert }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-statement`} className="field__label">
-            Statement of expertise
+            {t('expert.statement')}
           </label>
           <textarea
             id={`${id}-statement`}
@@ -119,7 +123,7 @@ function ProfileForm({ expert }: { expert: Expert }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-max`} className="field__label">
-            Maximum number of proposals to review
+            {t('profile.maxLoad')}
           </label>
           <input
             id={`${id}-max`}
@@ -134,7 +138,7 @@ function ProfileForm({ expert }: { expert: Expert }) {
           {error('maxLoad')}
         </div>
         <button type="submit" className="button" disabled={missing} data-testid="save-profile">
-          Save profile
+          {t('profile.save')}
         </button>
         <p role="status" data-testid="profile-status">
           {status}

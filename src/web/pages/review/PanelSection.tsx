@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { formatInZone, viewerTimeZone } from '../../clock.js';
+import { useT } from '../../i18n/index.js';
 import { type Board, type Consensus, type Panel, type PanelEntry, reviewApi } from '../../review-api.js';
 import { messageOf, NotYet, type Remote, remoteFailure } from './common.js';
 
@@ -7,6 +8,7 @@ import { messageOf, NotYet, type Remote, remoteFailure } from './common.js';
 // confirmation) into a hashed, audited record that selection reads; once frozen it is read-only.
 
 export function PanelSection({ board }: { board: Board }) {
+  const { t } = useT('review');
   const roundId = board.round.id;
   const [state, setState] = useState<Remote<Panel>>({ state: 'loading' });
   const [round, setRound] = useState(0);
@@ -21,7 +23,7 @@ export function PanelSection({ board }: { board: Board }) {
     return () => controller.abort();
   }, [roundId, round]);
   const freeze = async () => {
-    if (!window.confirm('Freeze the panel’s record? It cannot be changed afterwards.')) return;
+    if (!window.confirm(t('panel.confirmFreeze'))) return;
     try {
       await reviewApi.freezePanel(roundId);
       setRound((r) => r + 1);
@@ -31,16 +33,19 @@ export function PanelSection({ board }: { board: Board }) {
   };
   return (
     <section id="panel" className="panel" aria-labelledby="panel-heading" data-testid="panel-section">
-      <h2 id="panel-heading">Panel</h2>
-      {state.state === 'loading' ? <p role="status">Loading…</p> : null}
-      {state.state === 'missing' ? <NotYet what="The panel record" /> : null}
+      <h2 id="panel-heading">{t('panel.heading')}</h2>
+      {state.state === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
+      {state.state === 'missing' ? <NotYet what={t('panel.what')} /> : null}
       {state.state === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.state === 'ready' ? (
         <>
           {state.data.frozen ? (
             <p data-testid="panel-frozen">
-              Frozen {formatInZone(state.data.frozen.frozenAt, viewerTimeZone())} by {state.data.frozen.frozenBy}. SHA-256{' '}
-              <code data-testid="panel-hash">{state.data.frozen.sha256}</code>
+              {t('panel.frozen', {
+                when: formatInZone(state.data.frozen.frozenAt, viewerTimeZone()),
+                by: state.data.frozen.frozenBy,
+              })}{' '}
+              SHA-256 <code data-testid="panel-hash">{state.data.frozen.sha256}</code>
             </p>
           ) : null}
           {board.proposals.map((p) => (
@@ -56,7 +61,7 @@ export function PanelSection({ board }: { board: Board }) {
           {state.data.frozen ? null : (
             <p>
               <button type="button" className="button" onClick={() => void freeze()} data-testid="freeze-panel">
-                Freeze the panel’s record
+                {t('panel.freeze')}
               </button>
             </p>
           )}
@@ -68,6 +73,7 @@ export function PanelSection({ board }: { board: Board }) {
 }
 
 function EntryForm(props: { roundId: string; applicationId: string; title: string; entry?: PanelEntry; readOnly: boolean }) {
+  const { t } = useT('review');
   const id = useId();
   const [consensus, setConsensus] = useState<Consensus | ''>(props.entry?.consensus ?? '');
   const [reasons, setReasons] = useState(props.entry?.reasons ?? '');
@@ -77,7 +83,7 @@ function EntryForm(props: { roundId: string; applicationId: string; title: strin
     event.preventDefault();
     try {
       await reviewApi.savePanelEntry(props.roundId, props.applicationId, { consensus: consensus || null, reasons, discussion });
-      setStatus('Saved.');
+      setStatus(t('panel.saved'));
     } catch (e) {
       setStatus(messageOf(e));
     }
@@ -88,7 +94,7 @@ function EntryForm(props: { roundId: string; applicationId: string; title: strin
       <fieldset disabled={props.readOnly}>
         <div className="field">
           <label htmlFor={`${id}-consensus`} className="field__label">
-            Consensus
+            {t('panel.consensus')}
           </label>
           <select
             id={`${id}-consensus`}
@@ -97,15 +103,15 @@ function EntryForm(props: { roundId: string; applicationId: string; title: strin
             onChange={(e) => setConsensus(e.target.value as Consensus | '')}
             data-testid="panel-consensus"
           >
-            <option value="">Not decided</option>
-            <option value="select">Select</option>
-            <option value="conditional">Conditional</option>
-            <option value="reject">Reject</option>
+            <option value="">{t('panel.notDecided')}</option>
+            <option value="select">{t('recommendation.select')}</option>
+            <option value="conditional">{t('recommendation.conditional')}</option>
+            <option value="reject">{t('recommendation.reject')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-reasons`} className="field__label">
-            Reasons
+            {t('panel.reasons')}
           </label>
           <textarea
             id={`${id}-reasons`}
@@ -118,7 +124,7 @@ function EntryForm(props: { roundId: string; applicationId: string; title: strin
         </div>
         <div className="field">
           <label htmlFor={`${id}-discussion`} className="field__label">
-            Discussion
+            {t('panel.discussion')}
           </label>
           <textarea
             id={`${id}-discussion`}
@@ -131,7 +137,7 @@ function EntryForm(props: { roundId: string; applicationId: string; title: strin
         </div>
         {props.readOnly ? null : (
           <button type="submit" className="button" data-testid="panel-save">
-            Save consensus
+            {t('panel.save')}
           </button>
         )}
         <p role="status" data-testid="panel-entry-status">

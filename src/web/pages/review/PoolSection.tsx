@@ -1,38 +1,43 @@
 import { useId, useState } from 'react';
-import { label } from '../../format.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Board, reviewApi } from '../../review-api.js';
+import { Link } from '../../router.js';
 import { issuesByField, messageOf, ScrollTable } from './common.js';
 
 /** The call's expert pool: who was invited, their answer, load against maximum, keywords; invite more. */
 export function PoolSection({ board, onChanged }: { board: Board; onChanged: () => void }) {
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   return (
     <section id="pool" className="panel" aria-labelledby="pool-heading" data-testid="pool-section">
-      <h2 id="pool-heading">Pool</h2>
+      <h2 id="pool-heading">{t('pool.heading')}</h2>
       {board.experts.length === 0 ? (
-        <p className="muted">No expert invited yet.</p>
+        <p className="muted">{t('pool.empty')}</p>
       ) : (
-        <ScrollTable label="Expert pool">
+        <ScrollTable label={t('pool.tableLabel')}>
           <table className="table" data-testid="pool-table">
             <thead>
               <tr>
-                <th scope="col">Expert</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Status</th>
-                <th scope="col">Load / max</th>
-                <th scope="col">Keywords</th>
+                <th scope="col">{t('common.expert')}</th>
+                <th scope="col">{t('expert.email')}</th>
+                <th scope="col">{t('expert.status')}</th>
+                <th scope="col">{t('pool.loadOfMax')}</th>
+                <th scope="col">{t('expert.keywords')}</th>
               </tr>
             </thead>
             <tbody>
               {board.experts.map((e) => (
                 <tr key={e.id} data-testid="pool-row">
                   <td>
-                    {e.name}
-                    {e.synthetic ? <span className="muted"> (synthetic)</span> : null}
+                    <Link to={`/staff/review-rounds/${board.round.id}/experts/${e.id}`} data-testid="pool-expert-link">
+                      {e.name}
+                    </Link>
+                    {e.synthetic ? <span className="muted"> {t('pool.synthetic')}</span> : null}
                   </td>
                   <td>{e.email}</td>
-                  <td data-testid="pool-status">{label(e.status)}</td>
+                  <td data-testid="pool-status">{t(`status.${e.status}`, { defaultValue: e.status })}</td>
                   <td className="num">
-                    {e.load} / {e.maxLoad}
+                    {n.format(e.load)} / {n.format(e.maxLoad)}
                   </td>
                   <td>{e.keywords.join(', ')}</td>
                 </tr>
@@ -47,6 +52,7 @@ export function PoolSection({ board, onChanged }: { board: Board; onChanged: () 
 }
 
 function InviteForm({ callId, onInvited }: { callId: string; onInvited: () => void }) {
+  const { t } = useT('review');
   const id = useId();
   const [form, setForm] = useState({ name: '', email: '', maxLoad: 6, keywords: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -100,13 +106,13 @@ function InviteForm({ callId, onInvited }: { callId: string; onInvited: () => vo
   );
   return (
     <form onSubmit={invite} data-testid="invite-expert-form" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Invite an expert</h3>
-      {input('name', 'Name')}
-      {input('email', 'E-mail', 'email')}
-      {input('keywords', 'Expertise keywords (comma-separated)')}
+      <h3 id={`${id}-heading`}>{t('pool.inviteHeading')}</h3>
+      {input('name', t('pool.name'))}
+      {input('email', t('expert.email'), 'email')}
+      {input('keywords', t('profile.keywords'))}
       <div className="field">
         <label htmlFor={`${id}-max`} className="field__label">
-          Maximum load
+          {t('pool.maxLoad')}
         </label>
         <input
           id={`${id}-max`}
@@ -124,7 +130,7 @@ function InviteForm({ callId, onInvited }: { callId: string; onInvited: () => vo
         </div>
       ) : null}
       <button type="submit" className="button" disabled={busy} data-testid="invite-expert">
-        Invite expert
+        {t('pool.invite')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Board, notAvailableYet, type Proposal, reviewApi } from '../../review-api.js';
 import { messageOf, NotYet, ScrollTable, score } from './common.js';
 
@@ -9,6 +10,10 @@ import { messageOf, NotYet, ScrollTable, score } from './common.js';
 type State = { kind: 'idle' } | { kind: 'missing' } | { kind: 'ready'; proposal: Proposal };
 
 export function ProposalPreview({ board, onApplied }: { board: Board; onApplied: () => void }) {
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
+  const affinity = new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const bidOf = new Map(board.bids.map((b) => [`${b.expertId}/${b.applicationId}`, b.bid]));
   const id = useId();
   const [mode, setMode] = useState<'total' | 'fair'>('total');
   const [keep, setKeep] = useState(true);
@@ -36,9 +41,7 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
   const apply = async (p: Proposal, dryRun: boolean) => {
     try {
       const r = await reviewApi.applyChanges(board.round.id, { ...changeset(p), dryRun, source: 'solver' });
-      setMessage(
-        `${dryRun ? 'Dry run: would add' : 'Applied: added'} ${r.added}, ${dryRun ? 'remove' : 'removed'} ${r.removed}.`,
-      );
+      setMessage(t(dryRun ? 'proposal.dryRunResult' : 'proposal.appliedResult', { added: r.added, removed: r.removed }));
       if (!dryRun) {
         setState({ kind: 'idle' });
         onApplied();
@@ -50,38 +53,38 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
 
   return (
     <div data-testid="proposal-preview">
-      <h3>Propose an assignment</h3>
+      <h3>{t('proposal.heading')}</h3>
       <div className="field">
         <label htmlFor={`${id}-mode`} className="field__label">
-          Objective
+          {t('proposal.objective')}
         </label>
         <select id={`${id}-mode`} className="input" value={mode} onChange={(e) => setMode(e.target.value as 'total' | 'fair')}>
-          <option value="total">Total affinity</option>
-          <option value="fair">Fairness (worst-served proposal first)</option>
+          <option value="total">{t('proposal.total')}</option>
+          <option value="fair">{t('proposal.fair')}</option>
         </select>
       </div>
       <div className="field">
         <label>
-          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Keep existing assignments
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('proposal.keep')}
         </label>
       </div>
       <button type="button" className="button" onClick={() => void propose()} data-testid="propose">
-        Propose
+        {t('proposal.propose')}
       </button>
-      {state.kind === 'missing' ? <NotYet what="The assignment solver" /> : null}
+      {state.kind === 'missing' ? <NotYet what={t('proposal.solver')} /> : null}
       <p role="status" data-testid="proposal-status">
         {message}
       </p>
       {state.kind === 'ready' ? (
         <div data-testid="proposal-result" data-status={state.proposal.status}>
           <p>
-            {state.proposal.status === 'optimal'
-              ? 'Optimal'
-              : state.proposal.status === 'time_limit'
-                ? 'Time limit reached'
-                : 'Infeasible'}
+            {t(`proposal.status.${state.proposal.status}`)}
             {state.proposal.status !== 'infeasible'
-              ? ` · total affinity ${score(state.proposal.totalAffinity)} · worst proposal ${score(state.proposal.worstAffinity)} · ${state.proposal.kept} kept`
+              ? ` · ${t('proposal.figures', {
+                  total: score(state.proposal.totalAffinity),
+                  worst: score(state.proposal.worstAffinity),
+                  kept: n.format(state.proposal.kept),
+                })}`
               : ''}
           </p>
           {state.proposal.reasons.length > 0 ? (
@@ -92,14 +95,15 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
             </ul>
           ) : null}
           {state.proposal.changeset.add.length > 0 ? (
-            <ScrollTable label="Proposed pairs">
+            <ScrollTable label={t('proposal.pairs')}>
               <table className="table" data-testid="proposed-pairs">
                 <thead>
                   <tr>
-                    <th scope="col">Include</th>
-                    <th scope="col">Expert</th>
-                    <th scope="col">Proposal</th>
-                    <th scope="col">Affinity</th>
+                    <th scope="col">{t('proposal.include')}</th>
+                    <th scope="col">{t('common.expert')}</th>
+                    <th scope="col">{t('common.proposal')}</th>
+                    <th scope="col">{t('proposal.affinity')}</th>
+                    <th scope="col">{t('proposal.bid')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -110,7 +114,7 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
                         <td>
                           <input
                             type="checkbox"
-                            aria-label={`Include ${name}`}
+                            aria-label={t('proposal.includePair', { pair: name })}
                             checked={!dropped.has(i)}
                             onChange={(e) =>
                               setDropped((d) => {
@@ -124,7 +128,13 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
                         </td>
                         <td>{expertName.get(pair.expertId)}</td>
                         <td>{proposalTitle.get(pair.applicationId)}</td>
-                        <td className="num">{pair.affinity.toFixed(2)}</td>
+                        <td className="num">{affinity.format(pair.affinity)}</td>
+                        <td data-testid="proposed-bid">
+                          {(() => {
+                            const bid = bidOf.get(`${pair.expertId}/${pair.applicationId}`);
+                            return bid ? t(`bid.${bid}`) : '–';
+                          })()}
+                        </td>
                       </tr>
                     );
                   })}
@@ -133,21 +143,26 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
             </ScrollTable>
           ) : null}
           {state.proposal.changeset.remove.length > 0 ? (
-            <p>{state.proposal.changeset.remove.length} existing assignments would be removed.</p>
+            <p>{t('proposal.wouldRemove', { count: state.proposal.changeset.remove.length })}</p>
           ) : null}
-          <h4>Loads</h4>
-          <ul className="bars" aria-label="Load per expert">
+          <h4>{t('proposal.loads')}</h4>
+          <ul className="bars" aria-label={t('proposal.loadPerExpert')}>
             {state.proposal.loads.map((l) => (
               <li key={l.expertId}>
-                {expertName.get(l.expertId)}: {l.load} of {l.maxLoad}
-                <meter min={0} max={Math.max(1, l.maxLoad)} value={l.load} aria-label={`Load of ${expertName.get(l.expertId)}`} />
+                {t('proposal.loadOf', { expert: expertName.get(l.expertId), load: n.format(l.load), max: n.format(l.maxLoad) })}
+                <meter
+                  min={0}
+                  max={Math.max(1, l.maxLoad)}
+                  value={l.load}
+                  aria-label={t('proposal.loadAria', { expert: expertName.get(l.expertId) })}
+                />
               </li>
             ))}
           </ul>
           {state.proposal.status !== 'infeasible' ? (
             <p>
               <button type="button" className="button button--quiet" onClick={() => void apply(state.proposal, true)}>
-                Dry run
+                {t('proposal.dryRun')}
               </button>{' '}
               <button
                 type="button"
@@ -155,7 +170,7 @@ export function ProposalPreview({ board, onApplied }: { board: Board; onApplied:
                 onClick={() => void apply(state.proposal, false)}
                 data-testid="apply-proposal"
               >
-                Apply
+                {t('proposal.apply')}
               </button>
             </p>
           ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useT } from '../../i18n/index.js';
 import { type ImportIssue, type Publication, reviewApi } from '../../review-api.js';
 import { messageOf, NotYet, type Remote, remoteFailure, ScrollTable } from './common.js';
 
@@ -6,6 +7,7 @@ import { messageOf, NotYet, type Remote, remoteFailure, ScrollTable } from './co
 // (title,year,doi,coauthors) or BibTeX file, which replaces the list; issues are listed by line.
 
 export function PublicationsPanel({ expertId }: { expertId: string }) {
+  const { t } = useT('review');
   const id = useId();
   const [state, setState] = useState<Remote<Publication[]>>({ state: 'loading' });
   const [round, setRound] = useState(0);
@@ -26,7 +28,11 @@ export function PublicationsPanel({ expertId }: { expertId: string }) {
     try {
       const result = await reviewApi.importPublications(expertId, await file.text());
       setIssues(result.issues);
-      setMessage(`${result.imported} publications imported${result.issues.length ? `, ${result.issues.length} issues` : ''}.`);
+      setMessage(
+        result.issues.length
+          ? t('publications.importedWithIssues', { imported: result.imported, issues: result.issues.length })
+          : t('publications.imported', { imported: result.imported }),
+      );
       setRound((r) => r + 1);
     } catch (e) {
       setMessage(messageOf(e));
@@ -34,22 +40,22 @@ export function PublicationsPanel({ expertId }: { expertId: string }) {
   };
   return (
     <section className="panel" aria-labelledby={`${id}-heading`} data-testid="publications-panel">
-      <h2 id={`${id}-heading`}>Publications</h2>
-      {state.state === 'missing' ? <NotYet what="The publications list" /> : null}
+      <h2 id={`${id}-heading`}>{t('publications.heading')}</h2>
+      {state.state === 'missing' ? <NotYet what={t('publications.what')} /> : null}
       {state.state === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.state === 'ready' ? (
         <>
           {state.data.length === 0 ? (
-            <p className="muted">No publication listed.</p>
+            <p className="muted">{t('publications.none')}</p>
           ) : (
-            <ScrollTable label="Publications">
+            <ScrollTable label={t('publications.heading')}>
               <table className="table" data-testid="publications-table">
                 <thead>
                   <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Year</th>
+                    <th scope="col">{t('publications.title')}</th>
+                    <th scope="col">{t('publications.year')}</th>
                     <th scope="col">DOI</th>
-                    <th scope="col">Co-authors</th>
+                    <th scope="col">{t('publications.coauthors')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -67,7 +73,7 @@ export function PublicationsPanel({ expertId }: { expertId: string }) {
           )}
           <div className="field">
             <label htmlFor={`${id}-file`} className="field__label">
-              Import a CSV or BibTeX file (replaces the list)
+              {t('publications.import')}
             </label>
             <input
               id={`${id}-file`}

@@ -1,7 +1,7 @@
 import { formatInZone, viewerTimeZone } from '../../clock.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
-import { label } from '../../format.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { reviewApi } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -17,40 +17,45 @@ import { ProgressSection } from './ProgressSection.js';
 // evidence, the assignment, progress, calibration and ranking, and the panel.
 
 const SECTIONS = [
-  ['pool', 'Pool'],
-  ['conflicts', 'Conflicts'],
-  ['assignment', 'Assignment'],
-  ['progress', 'Progress'],
-  ['calibration', 'Calibration & ranking'],
-  ['panel', 'Panel'],
+  ['pool', 'pool.heading'],
+  ['conflicts', 'conflicts.heading'],
+  ['assignment', 'assignment.heading'],
+  ['progress', 'progress.heading'],
+  ['calibration', 'calibration.heading'],
+  ['panel', 'panel.heading'],
 ] as const;
 
 export function RoundBoardPage({ roundId }: { roundId: string }) {
-  useTitle('Review board');
+  const { t } = useT('review');
+  useTitle(t('board.title'));
   return <RequireAccount>{() => <Board roundId={roundId} />}</RequireAccount>;
 }
 
 function Board({ roundId }: { roundId: string }) {
+  const { t } = useT('review');
   const { load, update } = useLoadedState((signal) => reviewApi.board(roundId, signal), roundId);
   // After a change, fetch the board again and swap it in place: the sections keep their messages.
   const reload = () => void reviewApi.board(roundId).then((fresh) => update(() => fresh));
   return (
-    <Loaded load={load} what="review round">
+    <Loaded load={load} what={t('board.what')}>
       {(board) => (
         <article data-testid="review-board">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <Link to={`/staff/calls/${board.call.id}/review`}>Review of {board.call.title}</Link> /
+          <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+            <Link to={`/staff/calls/${board.call.id}/review`}>{t('board.reviewOf', { title: board.call.title })}</Link> /
           </nav>
           <h1>{board.round.title}</h1>
           <p className="lead">
-            {label(board.round.stage)} · due {formatInZone(board.round.deadlineAt, viewerTimeZone())} ·{' '}
-            {board.round.reviewsPerProposal} reviews per proposal
-            {board.round.dualAnonymous ? ' · dual-anonymous' : ''}
+            {t('board.lead', {
+              stage: t(`stage.${board.round.stage}`),
+              due: formatInZone(board.round.deadlineAt, viewerTimeZone()),
+              perProposal: new Intl.NumberFormat(currentLocale()).format(board.round.reviewsPerProposal),
+            })}
+            {board.round.dualAnonymous ? ` · ${t('board.dualAnonymous')}` : ''}
           </p>
-          <nav aria-label="Board sections" className="tabs">
-            {SECTIONS.map(([id, text]) => (
+          <nav aria-label={t('board.sections')} className="tabs">
+            {SECTIONS.map(([id, key]) => (
               <a key={id} href={`#${id}`}>
-                {text}
+                {t(key)}
               </a>
             ))}
           </nav>

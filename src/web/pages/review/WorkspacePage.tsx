@@ -3,7 +3,7 @@ import { formatInZone } from '../../clock.js';
 import { Countdown } from '../../components/Deadline.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
-import { label } from '../../format.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { type Bid, reviewApi, type WorkspacePool, type WorkspaceRound } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -15,20 +15,22 @@ import { DeclareConflictForm } from './DeclareConflictForm.js';
 // conflicts to declare, bids and the assigned proposals.
 
 export function WorkspacePage() {
-  useTitle('Review workspace');
+  const { t } = useT('review');
+  useTitle(t('workspace.title'));
   return <RequireAccount>{() => <Workspace />}</RequireAccount>;
 }
 
 function Workspace() {
+  const { t } = useT('review');
   const { load, update } = useLoadedState((signal) => reviewApi.workspace(signal), 'workspace');
   // Swapped in place after a change, so the forms keep their messages.
   const reload = () => void reviewApi.workspace().then((fresh) => update(() => fresh));
   return (
-    <Loaded load={load} what="workspace">
+    <Loaded load={load} what={t('workspace.what')}>
       {({ pools }) => (
         <article data-testid="review-workspace">
-          <h1>Review workspace</h1>
-          {pools.length === 0 ? <p className="muted">You have no invitation to review.</p> : null}
+          <h1>{t('workspace.title')}</h1>
+          {pools.length === 0 ? <p className="muted">{t('workspace.none')}</p> : null}
           {pools.map((pool) => (
             <PoolSection key={pool.expert.id} pool={pool} onChanged={reload} />
           ))}
@@ -39,6 +41,7 @@ function Workspace() {
 }
 
 function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () => void }) {
+  const { t } = useT('review');
   const { expert, call } = pool;
   const [error, setError] = useState<string | null>(null);
   const answer = async (value: 'accepted' | 'declined') => {
@@ -53,11 +56,11 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
   const headingId = `pool-${expert.id}`;
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="review-pool" data-status={expert.status}>
-      <h2 id={headingId}>{call?.title ?? 'A call'}</h2>
+      <h2 id={headingId}>{call?.title ?? t('workspace.aCall')}</h2>
       <p>
-        Invitation: <strong data-testid="invitation-status">{label(expert.status)}</strong> ·{' '}
+        {t('workspace.invitation')} <strong data-testid="invitation-status">{t(`status.${expert.status}`)}</strong> ·{' '}
         <Link to={`/review/experts/${expert.id}`} data-testid="profile-link">
-          Your expert profile
+          {t('workspace.profile')}
         </Link>
       </p>
       {error ? (
@@ -68,10 +71,10 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
       {expert.status === 'invited' ? (
         <p>
           <button type="button" className="button" onClick={() => void answer('accepted')} data-testid="accept-invitation">
-            Accept
+            {t('workspace.accept')}
           </button>{' '}
           <button type="button" className="button button--quiet" onClick={() => void answer('declined')}>
-            Decline
+            {t('workspace.decline')}
           </button>
         </p>
       ) : null}
@@ -84,6 +87,8 @@ function PoolSection({ pool, onChanged }: { pool: WorkspacePool; onChanged: () =
 
 function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: WorkspaceRound; onChanged: () => void }) {
   const { round, assignments, proposals } = view;
+  const { t } = useT('review');
+  const n = new Intl.NumberFormat(currentLocale());
   const timeZone = pool.call?.timeZone ?? 'UTC';
   const submitted = assignments.filter((a) => a.review?.status === 'submitted').length;
   const headingId = `round-${round.id}`;
@@ -91,17 +96,17 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
   return (
     <section aria-labelledby={headingId} className="review-round" data-testid="workspace-round">
       <h3 id={headingId}>
-        {round.title} <span className="muted">({label(round.stage)})</span>
+        {round.title} <span className="muted">({t(`stage.${round.stage}`)})</span>
       </h3>
       <p data-testid="round-deadline">
-        Reviews due {formatInZone(round.deadlineAt, timeZone)} · <Countdown at={round.deadlineAt} />
+        {t('workspace.due', { when: formatInZone(round.deadlineAt, timeZone) })} · <Countdown at={round.deadlineAt} />
       </p>
       <p data-testid="round-progress">
-        {submitted} of {assignments.length} submitted
+        {t('workspace.progress', { submitted: n.format(submitted), assigned: n.format(assignments.length) })}
       </p>
-      <h4>Assigned proposals</h4>
+      <h4>{t('workspace.assigned')}</h4>
       {assignments.length === 0 ? (
-        <p className="muted">No proposal assigned to you yet.</p>
+        <p className="muted">{t('workspace.noneAssigned')}</p>
       ) : (
         <ul data-testid="assigned-list">
           {assignments.map((a) => (
@@ -109,17 +114,18 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
               <Link to={`/review/assignments/${a.id}`} data-testid="assignment-link">
                 {a.title}
               </Link>{' '}
-              <span className="muted">— {label(a.review?.status ?? 'not_started')}</span>
+              <span className="muted">— {t(`reviewStatus.${a.review?.status ?? 'not_started'}`)}</span>
             </li>
           ))}
         </ul>
       )}
-      <h4>Conflicts of interest</h4>
+      <h4>{t('expert.conflicts')}</h4>
       {pool.conflicts.length > 0 ? (
         <ul data-testid="my-conflicts">
           {pool.conflicts.map((c) => (
             <li key={c.id}>
-              {proposals.find((p) => p.id === c.applicationId)?.title ?? 'A proposal'} — {label(c.source)}
+              {proposals.find((p) => p.id === c.applicationId)?.title ?? t('workspace.aProposal')} —{' '}
+              {t(`conflictSource.${c.source}`)}
               {c.reason ? `: ${c.reason}` : ''}
             </li>
           ))}
@@ -130,51 +136,63 @@ function RoundSection({ pool, view, onChanged }: { pool: WorkspacePool; view: Wo
         proposals={proposals.filter((p) => !declared.has(p.id))}
         onDeclared={onChanged}
       />
-      {round.collectsBids ? <Bids roundId={round.id} proposals={proposals} /> : null}
+      {round.collectsBids ? <Bids roundId={round.id} proposals={proposals} placed={view.bids ?? {}} /> : null}
     </section>
   );
 }
 
-const BID_LABELS: Record<Bid, string> = { eager: 'Eager', willing: 'Willing', not_willing: 'Not willing', conflict: 'Conflict' };
+const BIDS: Bid[] = ['eager', 'willing', 'not_willing', 'conflict'];
 
-function Bids({ roundId, proposals }: { roundId: string; proposals: { id: string; title: string }[] }) {
-  const [bids, setBids] = useState<Record<string, Bid | ''>>({});
+function Bids({
+  roundId,
+  proposals,
+  placed,
+}: {
+  roundId: string;
+  proposals: { id: string; title: string }[];
+  placed: Record<string, Bid>;
+}) {
+  const { t } = useT('review');
+  const [bids, setBids] = useState<Record<string, Bid | ''>>(placed);
   const [status, setStatus] = useState<string | null>(null);
   const place = async (applicationId: string, bid: Bid | '') => {
     setBids((b) => ({ ...b, [applicationId]: bid }));
     if (!bid) return;
     try {
       await reviewApi.bid(roundId, applicationId, bid);
-      setStatus('Bid saved.');
+      setStatus(t('bid.saved'));
     } catch (e) {
       setStatus(messageOf(e));
     }
   };
   return (
     <div data-testid="bids">
-      <h4>Bids</h4>
-      <p className="muted">Say how much you want to review each proposal; assignments favour eager bids.</p>
+      <h4>{t('bid.heading')}</h4>
+      <p className="muted">{t('bid.help')}</p>
       {proposals.map((p) => (
         <div className="field" key={p.id}>
           <label htmlFor={`bid-${roundId}-${p.id}`} className="field__label">
-            Bid for {p.title}
+            {t('bid.for', { title: p.title })}
           </label>
           <select
             id={`bid-${roundId}-${p.id}`}
             className="input"
             value={bids[p.id] ?? ''}
             onChange={(e) => void place(p.id, e.target.value as Bid | '')}
+            data-testid="bid-select"
           >
-            <option value="">No bid</option>
-            {Object.entries(BID_LABELS).map(([value, text]) => (
+            <option value="">{t('bid.none')}</option>
+            {BIDS.map((value) => (
               <option key={value} value={value}>
-                {text}
+                {t(`bid.${value}`)}
               </option>
             ))}
           </select>
         </div>
       ))}
-      <p role="status">{status}</p>
+      <p role="status" data-testid="bid-status">
+        {status}
+      </p>
     </div>
   );
 }

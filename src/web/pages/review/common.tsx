@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../api.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { notAvailableYet } from '../../review-api.js';
 
 // Small pieces the review pages share: a focusable scroll container for wide tables, the "not
@@ -17,9 +18,10 @@ export function ScrollTable({ label, children, testId }: { label: string; childr
 
 /** Said where the server has no endpoint for this part yet, rather than showing made-up data. */
 export function NotYet({ what, testId = 'not-available-yet' }: { what: string; testId?: string }) {
+  const { t } = useT('review');
   return (
     <p className="muted" role="status" data-testid={testId}>
-      {what} is not available yet on this server.
+      {t('common.notYet', { what })}
     </p>
   );
 }
@@ -48,4 +50,8 @@ export type Remote<T> =
 export const remoteFailure = (error: unknown): Remote<never> =>
   notAvailableYet(error) ? { state: 'missing' } : { state: 'error', message: messageOf(error) };
 
-export const score = (n: number | null) => (n !== null && Number.isFinite(n) ? n.toFixed(1) : '–');
+/** A score with one decimal, in the viewer's language. */
+export const score = (n: number | null) =>
+  n !== null && Number.isFinite(n)
+    ? new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
+    : '–';
