@@ -32,6 +32,7 @@ import { ApiDocsPage } from './portal/ApiDocsPage.js';
 import { InstitutionsPage } from './portal/InstitutionsPage.js';
 import { MissionsPage } from './portal/MissionsPage.js';
 import { SearchPage } from './portal/SearchPage.js';
+import { StatisticsPage } from './portal/StatisticsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -101,6 +102,8 @@ function Page({ route }: { route: Route }) {
       return <ApiDocsPage />;
     case 'search':
       return <SearchPage />;
+    case 'statistics':
+      return <StatisticsPage />;
     default:
       return <UnknownPage />;
   }

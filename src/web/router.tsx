@@ -71,6 +71,7 @@ export type Route =
   | { page: 'institutions' }
   | { page: 'api-docs' }
   | { page: 'search' }
+  | { page: 'statistics' }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -96,6 +97,7 @@ export function matchRoute(path: string): Route {
     return { page: 'call-applications', slug: second };
   if (first === 'api' && second === 'docs' && third === undefined) return { page: 'api-docs' };
   if (first === 'search' && second === undefined) return { page: 'search' };
+  if (first === 'statistics' && second === undefined) return { page: 'statistics' };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'programs') return second ? { page: 'program', slug: second } : { page: 'programs' };
