@@ -347,3 +347,28 @@ export const SearchHit = z.object({
 export const SearchResults = z.object({ query: z.string(), items: z.array(SearchHit).describe('At most 50, best first.') });
 export type SearchHit = z.infer<typeof SearchHit>;
 export type SearchResults = z.infer<typeof SearchResults>;
+
+// ---- Statistics (partner map and charts) ----
+
+export const RoundStatistics = z.object({
+  slug: Slug,
+  title: z.string(),
+  year: z.number().int().describe('Year the call opened.'),
+  program: z.object({ slug: Slug, name: z.string(), nativeName: NativeName }),
+  applications: Count.describe('Applications submitted (drafts and withdrawn ones left out).'),
+  countries: Count.describe('Distinct countries and regions of the lead applicants.'),
+  selected: Count.nullable().describe(
+    'Selected or conditionally selected; null until the call is decided (results are public then).',
+  ),
+});
+export const CountryStatistics = CountryRef.extend({
+  applications: Count,
+  selected: Count.describe('Selections in decided calls only.'),
+});
+export const PortalStatistics = z.object({
+  rounds: z.array(RoundStatistics).describe('Calls that have been published, oldest first.'),
+  countries: z.array(CountryStatistics).describe('Countries and regions of lead applicants, most applications first.'),
+});
+export type RoundStatistics = z.infer<typeof RoundStatistics>;
+export type CountryStatistics = z.infer<typeof CountryStatistics>;
+export type PortalStatistics = z.infer<typeof PortalStatistics>;

@@ -37,6 +37,7 @@ import { MissionsPage } from './portal/MissionsPage.js';
 import { SearchPage } from './portal/SearchPage.js';
 import { CallResultsPage } from './results/CallResultsPage.js';
 import { ResultsPage } from './results/ResultsPage.js';
+import { StatisticsPage } from './portal/StatisticsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -114,6 +115,8 @@ function Page({ route }: { route: Route }) {
       return <CallResultsPage slug={route.slug} />;
     case 'staff-review-expert':
       return <BoardExpertPage roundId={route.roundId} expertId={route.expertId} />;
+    case 'statistics':
+      return <StatisticsPage />;
     default:
       return <UnknownPage />;
   }

@@ -75,6 +75,7 @@ export type Route =
   | { page: 'results' }
   | { page: 'call-results'; slug: string }
   | { page: 'staff-review-expert'; roundId: string; expertId: string }
+  | { page: 'statistics' }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -101,6 +102,7 @@ export function matchRoute(path: string): Route {
     return { page: 'call-applications', slug: second };
   if (first === 'api' && second === 'docs' && third === undefined) return { page: 'api-docs' };
   if (first === 'search' && second === undefined) return { page: 'search' };
+  if (first === 'statistics' && second === undefined) return { page: 'statistics' };
   if (third !== undefined) return { page: 'not-found' };
   if (first === undefined) return { page: 'home' };
   if (first === 'results') return second ? { page: 'call-results', slug: second } : { page: 'results' };

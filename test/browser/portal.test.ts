@@ -106,7 +106,7 @@ describe('public portal in Chromium', () => {
     expect(await byTestId('problem-codes').textContent()).toContain('NOT_FOUND');
     const first = byTestId('api-operation').first();
     await first.locator('summary').click();
-    expect(await first.locator('h3').count()).toBeGreaterThan(0);
+    await first.locator('h3').first().waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -162,6 +162,31 @@ describe('public portal in Chromium', () => {
   });
 });
 
+describe('partner map, statistics and search', () => {
+  it('colours partner countries on the world map, with a table of the counts and charts', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/statistics`);
+    await byTestId('partner-map').locator('path').first().waitFor();
+    expect(await byTestId('partner-map').locator('path').count()).toBeGreaterThan(170);
+    for (const code of ['PK', 'TH', 'TR'])
+      expect(await page.locator(`path[data-code="${code}"]`).getAttribute('class')).not.toContain('map-step-0');
+    expect(await page.locator('path[data-code="BR"]').getAttribute('class')).toContain('map-step-0');
+    expect(await byTestId('map-table-row').count()).toBeGreaterThan(20);
+    expect(await byTestId('chart-programs-row').count()).toBeGreaterThan(5);
+    expect(await byTestId('chart-rounds-row').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/orbitshare-statistics.png', fullPage: true });
+  });
+
+  it('searches from the home page and lists ranked matches', async () => {
+    await page.goto(`${base}/search`);
+    await page.getByLabel(/Search the programs/).fill('Osaka');
+    await byTestId('search-submit').click();
+    await byTestId('search-results').waitFor();
+    expect(new URL(page.url()).search).toBe('?q=Osaka');
+    expect(await byTestId('search-hit').first().textContent()).toContain('Osaka University');
+  });
+});
+
 describe('public portal in Chinese (a browser whose language is Chinese)', () => {
   let zh: Page;
   beforeAll(async () => {
@@ -181,6 +206,8 @@ describe('public portal in Chinese (a browser whose language is Chinese)', () =>
     ['/countries', 'countries-table', '合作国家和地区'],
     ['/countries/HK', 'country-page', '香港'],
     ['/api/docs', 'api-docs', '错误代码'],
+    ['/search?q=%E9%A6%99%E6%B8%AF', 'search-results', '香港'],
+    ['/statistics', 'partner-map', '合作伙伴地图与统计'],
   ];
 
   it.each(PAGES)('%s speaks Chinese', async (path, testId, text) => {

@@ -6,6 +6,7 @@ import * as contracts from '../../contracts/portal.js';
 import { getCountryPage } from '../../services/portal/get-country-page.js';
 import { getInstitutionPage } from '../../services/portal/get-institution-page.js';
 import { getMissionPage } from '../../services/portal/get-mission-page.js';
+import { getPortalStatistics } from '../../services/portal/get-portal-statistics.js';
 import { getPortalSummary } from '../../services/portal/get-portal-summary.js';
 import { getProgramPage } from '../../services/portal/get-program-page.js';
 import { listPortalCountries } from '../../services/portal/list-portal-countries.js';
@@ -101,6 +102,19 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         columns: csv.INSTITUTION_COLUMNS,
       });
     },
+  );
+
+  api.get(
+    '/api/portal/statistics',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Applications and selections per call (round) and per country of the lead applicant',
+        response: { 200: contracts.PortalStatistics },
+      },
+    },
+    async (request) => getPortalStatistics(db, actorOf(request)),
   );
 
   api.get(

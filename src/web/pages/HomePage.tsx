@@ -141,6 +141,9 @@ function Home({ summary: s }: { summary: PortalSummary }) {
             <Link to="/search">{t('home.searchLink')}</Link>
           </li>
           <li>
+            <Link to="/statistics">{t('home.mapLink')}</Link>
+          </li>
+          <li>
             <Link to="/missions">{t('home.missionsLink')}</Link>
           </li>
           <li>

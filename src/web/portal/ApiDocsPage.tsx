@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { request } from '../api.js';
 import { Loaded } from '../components/PageState.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -150,14 +150,25 @@ function Docs({ doc }: { doc: OpenApi }) {
 }
 
 function OperationView({ method, path, op, doc }: { method: string; path: string; op: Operation; doc: OpenApi }) {
-  const { t } = usePortalT();
-  const body = op.requestBody?.content ? Object.entries(op.requestBody.content)[0] : undefined;
+  // The details of an operation are drawn when it is opened: all of them at once would be a page of
+  // tens of thousands of elements.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="api-op" data-testid="api-operation">
+    <details className="api-op" data-testid="api-operation" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <span className={`api-method api-method--${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
         {op.summary ? <span className="api-op__summary"> — {op.summary}</span> : null}
       </summary>
+      {open ? <OperationDetails op={op} doc={doc} /> : null}
+    </details>
+  );
+}
+
+function OperationDetails({ op, doc }: { op: Operation; doc: OpenApi }) {
+  const { t } = usePortalT();
+  const body = op.requestBody?.content ? Object.entries(op.requestBody.content)[0] : undefined;
+  return (
+    <>
       {op.description ? <p>{op.description}</p> : null}
       {op.parameters?.length ? (
         <>
@@ -195,7 +206,7 @@ function OperationView({ method, path, op, doc }: { method: string; path: string
           );
         })}
       </dl>
-    </details>
+    </>
   );
 }
 

@@ -21,14 +21,15 @@ export function SearchPage() {
   return (
     <section data-testid="search-page">
       <h1>{t('search.title')}</h1>
-      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is announced by every screen reader; the <search> element is newer than some supported browsers */}
-      <form role="search" onSubmit={submit} className="search-form">
-        <label htmlFor="search-q">{t('search.label')}</label>{' '}
-        <input id="search-q" type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />{' '}
-        <button type="submit" className="button" data-testid="search-submit">
-          {t('search.submit')}
-        </button>
-      </form>
+      <search>
+        <form onSubmit={submit} className="search-form">
+          <label htmlFor="search-q">{t('search.label')}</label>{' '}
+          <input id="search-q" type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />{' '}
+          <button type="submit" className="button" data-testid="search-submit">
+            {t('search.submit')}
+          </button>
+        </form>
+      </search>
       {q ? <Results q={q} /> : <p className="muted">{t('search.hint')}</p>}
     </section>
   );
