@@ -5,7 +5,7 @@ import { agreements, loans, sampleCustodians } from '../../src/db/schema.js';
 import { type TestApp, testApp } from '../support/app.js';
 import { makeParentSample, makeSampleCollection } from '../support/custody-factories.js';
 import { databaseKind } from '../support/db.js';
-import { makeInstitution } from '../support/factories.js';
+import { makeInstitution, makeProgram } from '../support/factories.js';
 
 let t: TestApp;
 let db: Db;
@@ -20,6 +20,7 @@ const sha = 'a'.repeat(64);
 let n = 0;
 
 async function makeAgreementRow(institutionId: string, status: 'draft' | 'awaiting_signatures' | 'in_force') {
+  const program = (await makeProgram(db)) as { id: string };
   const id = crypto.randomUUID();
   const sent = status === 'draft' ? {} : { documentPdf: Buffer.from('%PDF'), documentSha256: sha, sentAt: new Date() };
   const [row] = await db
@@ -29,6 +30,7 @@ async function makeAgreementRow(institutionId: string, status: 'draft' | 'awaiti
       seriesId: id,
       reference: `SCHEMA-${++n}`,
       kind: 'sample_loan',
+      programId: program.id,
       institutionId,
       title: 'Schema test',
       status,

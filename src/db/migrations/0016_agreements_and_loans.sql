@@ -26,6 +26,8 @@ CREATE TABLE "agreements" (
 	"supersedes_id" uuid REFERENCES "agreements"("id"),
 	"reference" text NOT NULL,
 	"kind" text NOT NULL,
+	-- The program whose officers manage the agreement (a gift outside any call still has one).
+	"program_id" uuid NOT NULL REFERENCES "programs"("id"),
 	"call_id" uuid REFERENCES "calls"("id"),
 	"decision_id" uuid REFERENCES "selection_decisions"("id"),
 	"institution_id" uuid NOT NULL REFERENCES "institutions"("id"),
@@ -71,6 +73,8 @@ CREATE UNIQUE INDEX "agreements_one_pending_version" ON "agreements" ("series_id
 CREATE UNIQUE INDEX "agreements_one_in_force_version" ON "agreements" ("series_id") WHERE status = 'in_force';
 --> statement-breakpoint
 CREATE INDEX "agreements_call_idx" ON "agreements" ("call_id");
+--> statement-breakpoint
+CREATE INDEX "agreements_program_idx" ON "agreements" ("program_id", "status");
 --> statement-breakpoint
 CREATE INDEX "agreements_institution_idx" ON "agreements" ("institution_id", "status");
 --> statement-breakpoint

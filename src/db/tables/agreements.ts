@@ -32,7 +32,7 @@ import {
   SIGNATURE_METHODS,
   type SignatureMethod,
 } from '../../domain/agreements/vocabulary.js';
-import { institutions } from '../schema.js';
+import { institutions, programs } from '../schema.js';
 import { accounts } from './accounts.js';
 import { calls } from './calls.js';
 import { samples } from './custody.js';
@@ -76,6 +76,10 @@ export const agreements = pgTable(
     supersedesId: uuid('supersedes_id').references((): any => agreements.id),
     reference: text('reference').notNull(),
     kind: text('kind').$type<AgreementKind>().notNull(),
+    /** The program whose officers manage it (a gift outside any call still has one). */
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
     callId: uuid('call_id').references(() => calls.id),
     decisionId: uuid('decision_id').references(() => selectionDecisions.id),
     institutionId: uuid('institution_id')
@@ -106,6 +110,7 @@ export const agreements = pgTable(
     uniqueIndex('agreements_one_pending_version').on(t.seriesId).where(sql`status in ('draft', 'awaiting_signatures')`),
     uniqueIndex('agreements_one_in_force_version').on(t.seriesId).where(sql`status = 'in_force'`),
     index('agreements_call_idx').on(t.callId),
+    index('agreements_program_idx').on(t.programId, t.status),
     index('agreements_institution_idx').on(t.institutionId, t.status),
     check('agreements_kind', inList('kind', AGREEMENT_KINDS)),
     check('agreements_status', inList('status', AGREEMENT_STATUSES)),
