@@ -1,4 +1,5 @@
 import type { Locale } from '../accounts/roles.js';
+import { AGREEMENT_TEMPLATES, type AgreementTemplateName } from './agreement-templates.js';
 import { REVIEW_TEMPLATES, type ReviewTemplateName } from './review-templates.js';
 
 type CoreTemplateName =
@@ -9,7 +10,7 @@ type CoreTemplateName =
   | 'submission_receipt'
   | 'reset_no_account'
   | 'password_changed';
-export type TemplateName = CoreTemplateName | ReviewTemplateName;
+export type TemplateName = CoreTemplateName | ReviewTemplateName | AgreementTemplateName;
 
 export interface Rendered {
   subject: string;
@@ -113,6 +114,6 @@ const TEMPLATES: Record<CoreTemplateName, Record<Locale, (v: Vars) => Rendered>>
 };
 
 export function renderTemplate(name: TemplateName, locale: Locale, vars: Vars): Rendered {
-  const all: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = { ...TEMPLATES, ...REVIEW_TEMPLATES };
+  const all: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = { ...TEMPLATES, ...REVIEW_TEMPLATES, ...AGREEMENT_TEMPLATES };
   return all[name][locale](vars);
 }
