@@ -3,6 +3,11 @@ import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
+import { AgreementPage } from './pages/agreements/AgreementPage.js';
+import { AgreementsHomePage } from './pages/agreements/AgreementsHomePage.js';
+import { MilestonesPage } from './pages/agreements/MilestonesPage.js';
+import { OpenLoanPage } from './pages/agreements/OpenLoanPage.js';
+import { SignPage } from './pages/agreements/SignPage.js';
 import { ApplicationPage } from './pages/applications/ApplicationPage.js';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage.js';
 import { SubmittedApplicationPage } from './pages/applications/SubmittedApplicationPage.js';
@@ -71,6 +76,16 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case 'admin':
       return <AdminPage />;
+    case 'agreements':
+      return <AgreementsHomePage />;
+    case 'agreement':
+      return <AgreementPage id={route.id} />;
+    case 'agreement-sign':
+      return <SignPage id={route.id} />;
+    case 'agreement-milestones':
+      return <MilestonesPage id={route.id} />;
+    case 'agreement-loan':
+      return <OpenLoanPage id={route.id} />;
     case 'my-calls':
       return <MyCallsPage />;
     case 'call-new':

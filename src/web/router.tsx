@@ -67,6 +67,11 @@ export type Route =
   | { page: 'review-assignment'; id: string }
   | { page: 'staff-call-review'; callId: string }
   | { page: 'staff-review-round'; id: string }
+  | { page: 'agreements' }
+  | { page: 'agreement'; id: string }
+  | { page: 'agreement-sign'; id: string }
+  | { page: 'agreement-milestones'; id: string }
+  | { page: 'agreement-loan'; id: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -87,6 +92,8 @@ export function matchRoute(path: string): Route {
   const [first, second, third, ...rest] = parts;
   const review = matchReviewRoute(parts);
   if (review) return review;
+  const agreement = matchAgreementRoute(parts);
+  if (agreement) return agreement;
   if (first === 'staff') return matchStaffRoute(parts);
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };
@@ -100,6 +107,17 @@ export function matchRoute(path: string): Route {
   if (first === 'institutions' && second) return { page: 'institution', slug: second };
   if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };
+}
+
+/** Agreements: the list (home), one agreement, its signing page, milestones board and loan page. */
+function matchAgreementRoute([first, second, third, ...rest]: string[]): Route | null {
+  if (first !== 'agreements' || rest.length > 0) return null;
+  if (second === undefined) return { page: 'agreements' };
+  if (third === undefined) return { page: 'agreement', id: second };
+  if (third === 'sign') return { page: 'agreement-sign', id: second };
+  if (third === 'milestones') return { page: 'agreement-milestones', id: second };
+  if (third === 'loan') return { page: 'agreement-loan', id: second };
+  return null;
 }
 
 /** The expert's workspace and the officer's review board. */

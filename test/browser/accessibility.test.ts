@@ -157,6 +157,12 @@ const VISITS = {
   'staff-call-review': [{ path: '/staff/calls/{reviewCallId}/review', roles: ['officer'] }],
   'staff-review-round': [{ path: '/staff/review-rounds/{roundId}', roles: ['officer'] }],
   'not-found': [{ path: '/no-such-page', roles: ['public'] }],
+  agreements: [{ path: '/agreements', roles: ['officer', 'curator'] }],
+  // One agreement's pages need an agreement made in the test: test/browser/agreements.test.ts runs axe on them.
+  agreement: [],
+  'agreement-sign': [],
+  'agreement-milestones': [],
+  'agreement-loan': [],
 } satisfies Record<PageName, Visit[]>;
 
 const ACCOUNT_OF: Record<Exclude<Role, 'public'>, string> = {
