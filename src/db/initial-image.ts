@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
+import { seedDemoAgreements } from '../services/seed/demo-agreements.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
 import { seedDemoReview } from '../services/seed/demo-review.js';
 import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
@@ -30,6 +31,7 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     await seedDemoCalls(database.db, SYSTEM);
     // Paid here, at build time, not at first start: the review demo runs every use case (~20 s).
     await seedDemoReview(database.db);
+    await seedDemoAgreements(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

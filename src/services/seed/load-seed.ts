@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
+import { seedDemoAgreements } from './demo-agreements.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
 import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
 import { beginFirstStart, completeFirstStart, firstStartCheckpoint, hasDemoData } from './first-start.js';
@@ -136,6 +137,7 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
       firstStartCheckpoint('demo-calls');
       // Already in the initial image; loaded here for a database that did not start from it.
       await seedDemoReview(db);
+      await seedDemoAgreements(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);
