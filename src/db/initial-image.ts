@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
+import { seedDemoAgreements } from '../services/seed/demo-agreements.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
 import { seedDemoReview } from '../services/seed/demo-review.js';
 import { seedDemoSelection } from '../services/seed/demo-selection.js';
@@ -36,6 +37,7 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     await seedDemoSelection(database.db);
     // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
     await seedDemoStation(database.db);
+    await seedDemoAgreements(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

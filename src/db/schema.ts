@@ -32,6 +32,7 @@ import {
 import { inList, itemLimitColumns } from './tables/sql-helpers.js';
 
 export * from './tables/accounts.js';
+export * from './tables/agreements.js';
 export * from './tables/calls.js';
 export * from './tables/custody.js';
 export * from './tables/jobs.js';

@@ -51,6 +51,15 @@ export const ACTIONS = {
   // Sample custody: curators keep the samples of their collections (object-level: the collection scope).
   'custody.read': { who: ['curator'], write: false },
   'custody.write': { who: ['curator'], write: true },
+  // Agreements: officers of the program prepare, send and amend them (object-level: the program);
+  // curators read sample-loan agreements to open loans; a signatory (by e-mail) reads and signs.
+  'agreements.read': { who: ['program_officer', 'selection_official', 'curator'], write: false },
+  'agreements.manage': { who: ['program_officer'], write: true },
+  'agreements.sign': { who: 'signed_in', write: true },
+  'agreements.mine': { who: 'signed_in', write: false },
+  // Loans: curators prepare subsamples and open loans from the samples of their collections.
+  'loans.read': { who: ['curator', 'program_officer'], write: false },
+  'loans.open': { who: ['curator'], write: true },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -14,6 +14,7 @@ import { installPublicCache } from './public-cache.js';
 import { installNoStoreForCredentials, installRequestLimits, requestLimitOptions, type Timeouts } from './request-limits.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
@@ -22,6 +23,7 @@ import { callRoutes } from './routes/calls.js';
 import { custodyRoutes } from './routes/custody.js';
 import { healthRoutes } from './routes/health.js';
 import { letterRoutes } from './routes/letters.js';
+import { loanRoutes } from './routes/loans.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
 import { resultRoutes } from './routes/results.js';
@@ -120,6 +122,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   letterRoutes(app, ctx);
   resultRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  agreementRoutes(app, ctx);
+  loanRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -4,6 +4,11 @@ import { NotFound } from './components/PageState.js';
 import { useT } from './i18n/index.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
+import { AgreementPage } from './pages/agreements/AgreementPage.js';
+import { AgreementsHomePage } from './pages/agreements/AgreementsHomePage.js';
+import { MilestonesPage } from './pages/agreements/MilestonesPage.js';
+import { OpenLoanPage } from './pages/agreements/OpenLoanPage.js';
+import { SignPage } from './pages/agreements/SignPage.js';
 import { ApplicationPage } from './pages/applications/ApplicationPage.js';
 import { MyApplicationsPage } from './pages/applications/MyApplicationsPage.js';
 import { SubmittedApplicationPage } from './pages/applications/SubmittedApplicationPage.js';
@@ -35,9 +40,9 @@ import { ApiDocsPage } from './portal/ApiDocsPage.js';
 import { InstitutionsPage } from './portal/InstitutionsPage.js';
 import { MissionsPage } from './portal/MissionsPage.js';
 import { SearchPage } from './portal/SearchPage.js';
+import { StatisticsPage } from './portal/StatisticsPage.js';
 import { CallResultsPage } from './results/CallResultsPage.js';
 import { ResultsPage } from './results/ResultsPage.js';
-import { StatisticsPage } from './portal/StatisticsPage.js';
 import { matchRoute, type Route, usePath } from './router.js';
 import { useTitle } from './use-title.js';
 
@@ -81,6 +86,16 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case 'admin':
       return <AdminPage />;
+    case 'agreements':
+      return <AgreementsHomePage />;
+    case 'agreement':
+      return <AgreementPage id={route.id} />;
+    case 'agreement-sign':
+      return <SignPage id={route.id} />;
+    case 'agreement-milestones':
+      return <MilestonesPage id={route.id} />;
+    case 'agreement-loan':
+      return <OpenLoanPage id={route.id} />;
     case 'my-calls':
       return <MyCallsPage />;
     case 'call-new':

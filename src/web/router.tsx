@@ -76,6 +76,11 @@ export type Route =
   | { page: 'call-results'; slug: string }
   | { page: 'staff-review-expert'; roundId: string; expertId: string }
   | { page: 'statistics' }
+  | { page: 'agreements' }
+  | { page: 'agreement'; id: string }
+  | { page: 'agreement-sign'; id: string }
+  | { page: 'agreement-milestones'; id: string }
+  | { page: 'agreement-loan'; id: string }
   | { page: 'not-found' };
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
@@ -97,6 +102,8 @@ export function matchRoute(path: string): Route {
   const [first, second, third, ...rest] = parts;
   const review = matchReviewRoute(parts);
   if (review) return review;
+  const agreement = matchAgreementRoute(parts);
+  if (agreement) return agreement;
   if (first === 'staff') return matchStaffRoute(parts);
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };
@@ -114,6 +121,17 @@ export function matchRoute(path: string): Route {
   if (first === 'institutions') return second ? { page: 'institution', slug: second } : { page: 'institutions' };
   if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };
+}
+
+/** Agreements: the list (home), one agreement, its signing page, milestones board and loan page. */
+function matchAgreementRoute([first, second, third, ...rest]: string[]): Route | null {
+  if (first !== 'agreements' || rest.length > 0) return null;
+  if (second === undefined) return { page: 'agreements' };
+  if (third === undefined) return { page: 'agreement', id: second };
+  if (third === 'sign') return { page: 'agreement-sign', id: second };
+  if (third === 'milestones') return { page: 'agreement-milestones', id: second };
+  if (third === 'loan') return { page: 'agreement-loan', id: second };
+  return null;
 }
 
 /** The expert's workspace and the officer's review board. */

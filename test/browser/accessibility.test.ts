@@ -171,6 +171,12 @@ const VISITS = {
   results: [{ path: '/results', roles: PUBLIC }],
   'call-results': [{ path: '/results/change-8-international-2023', roles: PUBLIC }],
   'not-found': [{ path: '/no-such-page', roles: PUBLIC }],
+  agreements: [{ path: '/agreements', roles: ['officer', 'curator'] }],
+  // One agreement's pages need an agreement made in the test: test/browser/agreements.test.ts runs axe on them.
+  agreement: [],
+  'agreement-sign': [],
+  'agreement-milestones': [],
+  'agreement-loan': [],
 } satisfies Record<PageName, Visit[]>;
 
 const ACCOUNT_OF: Record<Exclude<Role, 'public' | 'public-zh'>, string> = {

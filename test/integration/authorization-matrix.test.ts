@@ -45,6 +45,12 @@ const WHO: Record<Action, Who> = {
   'selection.decide': ['selection_official', 'administrator'],
   'custody.read': ['curator', 'administrator'],
   'custody.write': ['curator', 'administrator'],
+  'agreements.read': ['program_officer', 'selection_official', 'curator', 'administrator'],
+  'agreements.manage': ['program_officer', 'administrator'],
+  'agreements.sign': 'signed_in',
+  'agreements.mine': 'signed_in',
+  'loans.read': ['curator', 'program_officer', 'administrator'],
+  'loans.open': ['curator', 'administrator'],
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -59,6 +65,9 @@ const WRITE_ACTIONS = new Set<Action>([
   'jobs.manage',
   'selection.decide',
   'custody.write',
+  'agreements.manage',
+  'agreements.sign',
+  'loans.open',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../src/db/connection.js';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.js';
+import { agreementInvariants } from './agreement-invariants.js';
 import { custodyInvariants } from './custody-invariants.js';
 import { reviewInvariants } from './review-invariants.js';
 import { selectionInvariants } from './selection-invariants.js';
@@ -32,6 +33,7 @@ export async function checkInvariants(db: DbOrTx): Promise<string[]> {
   problems.push(...(await reviewInvariants(db)));
   problems.push(...(await selectionInvariants(db)));
   problems.push(...(await custodyInvariants(db)));
+  problems.push(...(await agreementInvariants(db)));
   return problems;
 }
 

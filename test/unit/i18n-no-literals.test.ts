@@ -40,14 +40,19 @@ const VISIBLE_CALLS = new Set(['useTitle', 'confirm', 'alert', 'prompt']);
  * code. Text without any letter ("·", "—", "◐", "×", "…", numbers) is not language either and passes
  * without being listed, and so does text inside <code> (commands, HTTP headers).
  */
-const NOT_LANGUAGE = new Set(['Orbitshare', 'ORG', 'SHA-256', 'CSV', 'JSON', 'HTTP']);
+const NOT_LANGUAGE = new Set(['Orbitshare', 'ORG', 'SHA-256', 'CSV', 'JSON', 'HTTP', 'ORCID', 'DOI']);
 const CODE_ELEMENTS = new Set(['code', 'kbd', 'samp']);
 
 /**
  * TEMPORARY: pages converted by other helpers in parallel (the review helper: review pages and
  * their header link; the portal helper: the public portal pages). The merge removes these entries.
  */
-const CONVERTED_BY_THE_REVIEW_AND_PORTAL_HELPERS = ['src/web/pages/review/', 'src/web/components/ReviewNavLink.tsx'];
+const CONVERTED_BY_THE_REVIEW_AND_PORTAL_HELPERS = [
+  'src/web/pages/review/CallReviewPage.tsx',
+  'src/web/pages/review/ReviewFormPage.tsx',
+  'src/web/pages/review/ApplicantConflicts.tsx',
+  'src/web/pages/agreements/',
+];
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

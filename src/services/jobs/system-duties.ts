@@ -1,4 +1,5 @@
 import { SYSTEM } from '../actor.js';
+import { sendAgreementReminders } from '../agreements/send-agreement-reminders.js';
 import { closeExpiredCalls } from '../calls/close-expired-calls.js';
 import { deliverOutbox, type Mailer } from '../email/deliver-outbox.js';
 import { sendReviewReminders } from '../review/send-review-reminders.js';
@@ -26,6 +27,9 @@ export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): Jo
     ...(mailer ? [duty(DELIVER_OUTBOX, 60, ({ db }) => deliverOutboxBatch(db, mailer))] : []),
     duty('reviews.remind', 3600, ({ db }) =>
       sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
+    ),
+    duty('agreements.remind', 3600, ({ db }) =>
+      sendAgreementReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
     ),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
     task(STATION_SEED_JOB, ({ db }) => seedDemoStation(db), { maxAttempts: 3 }),

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { createRecordIn } from '../registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
+import { seedDemoAgreements } from './demo-agreements.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
 import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
 import { seedDemoSelection } from './demo-selection.js';
@@ -142,6 +143,7 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
       // The China Space Station demo takes minutes without the image: a durable one-off job runs
       // it once the server answers (in the image it is already loaded, and the job finds it so).
       await enqueueStationDemo(db);
+      await seedDemoAgreements(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);

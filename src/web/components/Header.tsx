@@ -1,6 +1,7 @@
 import { isAdministrator, useSession } from '../api.js';
 import { currentLanguage, setLanguage, useT } from '../i18n/index.js';
 import { LANGUAGES, LOCALE_TAG } from '../i18n/languages.js';
+import { AgreementsNavLink } from '../pages/agreements/AgreementsNavLink.js';
 import { isCallStaff } from '../pages/calls/staff-roles.js';
 import { Link } from '../router.js';
 import { signOutAndGoHome } from '../sign-out.js';
@@ -110,6 +111,7 @@ function AccountNav({ path }: { path: string }) {
         </Link>
       ) : null}
       <ReviewNavLink account={account} path={path} />
+      <AgreementsNavLink account={account} path={path} />
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
           {t('nav.admin')}

@@ -297,7 +297,8 @@ describe('determinism and the worker', () => {
       const { snapshot: fixed, pairs } = randomInstance(seed, { maxP: 20, maxR: 20, forced: true });
       fixed.existing = pairs.slice(0, 3).map(([p, r]) => ({ proposal: `p${p}`, reviewer: `r${r}` }));
       fixed.forbidden = [];
-      const fixedCount = (id: string) => [...(fixed.forced ?? []), ...(fixed.existing ?? [])].filter((f) => f.proposal === id).length;
+      const fixedCount = (id: string) =>
+        [...(fixed.forced ?? []), ...(fixed.existing ?? [])].filter((f) => f.proposal === id).length;
       fixed.proposals = fixed.proposals.map((p) => ({ ...p, demand: fixedCount(p.id) + 1 }));
       fixed.reviewers = fixed.reviewers.map((r) => ({ ...r, maxLoad: 20, minLoad: 0 }));
       const there = await solveAssignmentInWorker(fixed);
