@@ -51,6 +51,12 @@ export const ACTIONS = {
   // Sample custody: curators keep the samples of their collections (object-level: the collection scope).
   'custody.read': { who: ['curator'], write: false },
   'custody.write': { who: ['curator'], write: true },
+  // Loans in custody: the curator's side and the borrower's side (object-level: the loan's
+  // collections for curators, the borrowing institution for its applicants).
+  'custody.ship': { who: 'signed_in', write: true },
+  'custody.borrow': { who: 'signed_in', write: true },
+  'custody.borrower.read': { who: 'signed_in', write: false },
+  'custody.verify': { who: 'public', write: false },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

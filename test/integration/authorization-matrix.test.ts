@@ -45,6 +45,10 @@ const WHO: Record<Action, Who> = {
   'selection.decide': ['selection_official', 'administrator'],
   'custody.read': ['curator', 'administrator'],
   'custody.write': ['curator', 'administrator'],
+  'custody.ship': 'signed_in',
+  'custody.borrow': 'signed_in',
+  'custody.borrower.read': 'signed_in',
+  'custody.verify': 'everyone',
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -59,6 +63,8 @@ const WRITE_ACTIONS = new Set<Action>([
   'jobs.manage',
   'selection.decide',
   'custody.write',
+  'custody.ship',
+  'custody.borrow',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

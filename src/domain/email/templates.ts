@@ -1,4 +1,5 @@
 import type { Locale } from '../accounts/roles.js';
+import { CUSTODY_TEMPLATES, type CustodyTemplateName } from './custody-templates.js';
 import { REVIEW_TEMPLATES, type ReviewTemplateName } from './review-templates.js';
 
 type CoreTemplateName =
@@ -9,7 +10,7 @@ type CoreTemplateName =
   | 'submission_receipt'
   | 'reset_no_account'
   | 'password_changed';
-export type TemplateName = CoreTemplateName | ReviewTemplateName;
+export type TemplateName = CoreTemplateName | ReviewTemplateName | CustodyTemplateName;
 
 export interface Rendered {
   subject: string;
@@ -33,6 +34,9 @@ export type Vars = {
   count?: number;
   /** password_changed: how many API tokens the reset revoked. */
   tokensRevoked?: number;
+  /** duty_*: the loan and the kind of duty. */
+  loanReference?: string;
+  dutyKind?: string;
 };
 
 const dear = (v: Vars) => (v.name ? `Dear ${v.name},` : 'Hello,');
@@ -113,6 +117,10 @@ const TEMPLATES: Record<CoreTemplateName, Record<Locale, (v: Vars) => Rendered>>
 };
 
 export function renderTemplate(name: TemplateName, locale: Locale, vars: Vars): Rendered {
-  const all: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = { ...TEMPLATES, ...REVIEW_TEMPLATES };
+  const all: Record<TemplateName, Record<Locale, (v: Vars) => Rendered>> = {
+    ...TEMPLATES,
+    ...REVIEW_TEMPLATES,
+    ...CUSTODY_TEMPLATES,
+  };
   return all[name][locale](vars);
 }

@@ -19,6 +19,9 @@ export interface EmailRequest {
   count?: number;
   /** password_changed only. */
   tokensRevoked?: number;
+  /** duty_* only. */
+  loanReference?: string;
+  dutyKind?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { SYSTEM } from '../actor.js';
 import { closeExpiredCalls } from '../calls/close-expired-calls.js';
+import { remindBorrowerDuties } from '../custody/remind-borrower-duties.js';
 import { deliverOutbox, type Mailer } from '../email/deliver-outbox.js';
 import { sendReviewReminders } from '../review/send-review-reminders.js';
 import { requestRunSoon } from './enqueue-job.js';
@@ -25,6 +26,9 @@ export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): Jo
     ...(mailer ? [duty(DELIVER_OUTBOX, 60, ({ db }) => deliverOutboxBatch(db, mailer))] : []),
     duty('reviews.remind', 3600, ({ db }) =>
       sendReviewReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
+    ),
+    duty('custody.borrower-duties', 3600, ({ db }) =>
+      remindBorrowerDuties(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
     ),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
   ];

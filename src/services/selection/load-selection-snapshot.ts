@@ -13,6 +13,7 @@ import {
 } from '../../db/schema.js';
 import type { Budget, Proposal, SelectionInstance } from '../../solvers/selection/types.js';
 import type { CallRow } from '../calls/call-access.js';
+import { blockedBorrowers } from '../custody/borrower-duties.js';
 
 /** Where a budget comes from, so a decision can be written back as allocations. */
 export type BudgetSource =
@@ -32,6 +33,16 @@ export interface SelectionSnapshot {
   proposals: ProposalInfo[];
   /** Submitted proposals without a merit (no frozen panel result, none entered): not in the model. */
   unscored: string[];
+  /**
+   * Proposals asking for samples whose lead institution has an overdue duty under a sample loan
+   * (issue 10): shown with that reason, and kept out of any selection (must-reject in the model).
+   */
+  blocked: {
+    applicationId: string;
+    institutionId: string;
+    reason: 'BORROWER_BLOCKED';
+    overdue: { loanReference: string; kind: string; dueOn: string }[];
+  }[];
 }
 
 /** The panel's calibrated score (0–100, one decimal) as an integer merit. */
@@ -113,6 +124,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
       id: applications.id,
       title: applications.title,
       country: applications.leadCountry,
+      institutionId: applications.leadInstitutionId,
       version: applications.submittedVersion,
     })
     .from(applications)
@@ -179,6 +191,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
   }
 
   const known = new Set(proposals.map((p) => p.id));
+  const blocked = await blockedProposals(db, apps, proposals, sources);
   const instance: SelectionInstance = { budgets, proposals };
   if (rules?.countryCap) instance.countryCap = rules.countryCap;
   if (rules?.minCountries) instance.minCountries = rules.minCountries;
@@ -188,5 +201,36 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     instance.mustSelect = rules.mustSelect.filter((d) => known.has(d.id));
     instance.mustReject = rules.mustReject.filter((d) => known.has(d.id));
   }
-  return { instance, budgets: sources, proposals: infos, unscored };
+  if (blocked.length) {
+    const rejected = new Set((instance.mustReject ?? []).map((d) => d.id));
+    instance.mustReject = [
+      ...(instance.mustReject ?? []),
+      ...blocked.filter((b) => !rejected.has(b.applicationId)).map((b) => ({ id: b.applicationId, reason: b.reason })),
+    ];
+    instance.mustSelect = (instance.mustSelect ?? []).filter((d) => !blocked.some((b) => b.applicationId === d.id));
+  }
+  return { instance, budgets: sources, proposals: infos, unscored, blocked };
+}
+
+/** Proposals that ask for sample mass from a lead institution with an overdue loan duty. */
+async function blockedProposals(
+  db: DbOrTx,
+  apps: { id: string; institutionId: string | null }[],
+  proposals: Proposal[],
+  sources: BudgetSource[],
+): Promise<SelectionSnapshot['blocked']> {
+  const asksForSamples = (p: Proposal) => sources.some((s, r) => s.kind === 'sample' && (p.use[r] as number) > 0);
+  const candidates = apps.filter((a) => a.institutionId && proposals.some((p) => p.id === a.id && asksForSamples(p)));
+  const blocked = await blockedBorrowers(
+    db,
+    candidates.map((a) => a.institutionId!),
+  );
+  return candidates
+    .filter((a) => blocked.has(a.institutionId!))
+    .map((a) => ({
+      applicationId: a.id,
+      institutionId: a.institutionId!,
+      reason: 'BORROWER_BLOCKED' as const,
+      overdue: blocked.get(a.institutionId!)!.map((d) => ({ loanReference: d.loanReference, kind: d.kind, dueOn: d.dueOn })),
+    }));
 }

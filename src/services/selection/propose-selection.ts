@@ -46,6 +46,8 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
       merit: snapshot.instance.proposals.find((q) => q.id === p.id)!.merit,
     })),
     unscored: snapshot.unscored,
+    /** Borrowers with an overdue loan duty: refused new allocations (reason BORROWER_BLOCKED). */
+    blocked: snapshot.blocked,
     rules: {
       countryCap: snapshot.instance.countryCap ?? null,
       minCountries: snapshot.instance.minCountries ?? null,
