@@ -14,7 +14,7 @@ import { enqueueEmail } from '../email/enqueue-email.js';
  */
 export async function remindBorrowerDuties(db: Db, actor: Actor, links: { base: string }) {
   let sent = 0;
-  await db.execute(sql`select refresh_borrower_duties(${DUE_SOON_DAYS})`);
+  await db.execute(sql`select refresh_borrower_duties(${DUE_SOON_DAYS}::int)`);
   for (const stage of ['due_soon', 'overdue'] as const) {
     await db.transaction(async (tx) => {
       const due = await queryRows<{
@@ -32,7 +32,7 @@ export async function remindBorrowerDuties(db: Db, actor: Actor, links: { base: 
               where d.status = 'open' and ${
                 stage === 'overdue'
                   ? sql`d.due_on < current_date`
-                  : sql`d.due_on >= current_date and d.due_on <= current_date + ${DUE_SOON_DAYS}`
+                  : sql`d.due_on >= current_date and d.due_on <= current_date + ${DUE_SOON_DAYS}::int`
               }
               on conflict do nothing returning duty_id)
             select d.id as duty_id, d.kind, to_char(d.due_on, 'YYYY-MM-DD') as due_on, l.reference, l.id as loan_id, l.borrower_institution_id as institution_id
