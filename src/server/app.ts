@@ -18,6 +18,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
 import { custodyRoutes } from './routes/custody.js';
+import { custodyLoanRoutes } from './routes/custody-loans.js';
 import { healthRoutes } from './routes/health.js';
 import { portalRoutes } from './routes/portal.js';
 import { registryRoutes } from './routes/registry.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   reviewRoutes(app, ctx);
   selectionRoutes(app, ctx);
   custodyRoutes(app, ctx);
+  custodyLoanRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 
