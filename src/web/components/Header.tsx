@@ -1,4 +1,5 @@
 import { isAdministrator, useSession } from '../api.js';
+import { CustodyNavLinks } from '../custody/CustodyNavLinks.js';
 import { isCallStaff } from '../pages/calls/staff-roles.js';
 import { Link } from '../router.js';
 import { signOutAndGoHome } from '../sign-out.js';
@@ -81,6 +82,7 @@ function AccountNav({ path }: { path: string }) {
         </Link>
       ) : null}
       <ReviewNavLink account={account} path={path} />
+      <CustodyNavLinks account={account} path={path} />
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
           Admin
