@@ -64,7 +64,19 @@ describe(`custody at scale on ${databaseKind} Postgres`, () => {
         await pool.close();
       }
     } else outcomes = await run(db);
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(60);
+    const reasons = [
+      ...new Set(
+        outcomes
+          .filter((o) => o.status === 'rejected')
+          .map((o) =>
+            String((o as PromiseRejectedResult).reason?.cause?.message ?? (o as PromiseRejectedResult).reason?.message),
+          ),
+      ),
+    ];
+    expect(
+      outcomes.filter((o) => o.status === 'fulfilled'),
+      reasons.join(' | '),
+    ).toHaveLength(60);
     for (const o of outcomes.filter((o) => o.status === 'rejected'))
       expect(((o as PromiseRejectedResult).reason as AppError).code).toBe('OVER_LIMIT');
     const [row] = await queryRows<{ store: string; out: string; balances: boolean }>(

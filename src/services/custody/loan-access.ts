@@ -127,9 +127,14 @@ export async function moveCustodian(tx: DbOrTx, actor: Actor, sampleIds: readonl
     sampleIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  await tx.execute(sql`update sample_custodians set "until" = now() where sample_id in (${ids}) and "until" is null`);
+  // The clock at the hand-over, not the transaction's start: a writer that queued behind another
+  // hand-over of the same sample must not close a period before the other opened it.
+  await tx.execute(
+    sql`update sample_custodians set "until" = greatest(clock_timestamp(), since) where sample_id in (${ids}) and "until" is null`,
+  );
   await tx.execute(sql`insert into sample_custodians (sample_id, custodian_kind, holder, institution_id, loan_id, since, recorded_by)
-    select s.id, ${to.kind}, ${to.holder}, ${to.institutionId ?? null}, ${to.loanId ?? null}, now(), ${actor.label}
+    select s.id, ${to.kind}, ${to.holder}, ${to.institutionId ?? null}, ${to.loanId ?? null},
+      (select max("until") from sample_custodians c where c.sample_id = s.id), ${actor.label}
     from unnest(array[${ids}]) as s(id)`);
 }
 
