@@ -82,3 +82,68 @@ export const SplitResult = z.object({ parent: Sample, subsamples: z.array(Sample
 
 export const ConsumeBody = z.object({ massUg: Micrograms, reason: Text.describe('The analysis that consumed it.') });
 export const LossBody = z.object({ kind: z.enum(['loss', 'contamination']), massUg: Micrograms, report: Text });
+
+// Loans in custody (issue 10 items 4-6): shipments, receipts, discrepancies, returns, duties.
+const MassUg = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('Mass in whole micrograms (µg).');
+export const ShipmentBody = z.object({
+  courier: Text.describe('The courier company.'),
+  trackingNumber: Text,
+  sealedContainerIds: z.array(z.string().trim().min(1).max(100)).min(1).max(100).describe('Ids of the sealed containers.'),
+  items: z
+    .array(
+      z.object({
+        loanItemId: z.string(),
+        massUg: Micrograms.optional().describe('Packed mass; default: all that can go.'),
+        containerId: z.string().trim().min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(1000)
+    .describe('The packing list.'),
+});
+export const PlaceBody = z.object({ place: Text, note: Text.nullable().optional() });
+export const HandoverBody = z.object({
+  toHolder: Text.describe('Who takes it over.'),
+  place: Text,
+  note: Text.nullable().optional(),
+});
+export const ReceiptBody = z.object({
+  place: Text,
+  items: z
+    .array(z.object({ shipmentItemId: z.string(), measuredMassUg: MassUg }))
+    .min(1)
+    .max(1000),
+});
+export const ResolutionBody = z.object({
+  resolution: z.enum(['loss', 'remeasured']),
+  remeasuredMassUg: MassUg.optional(),
+  note: Text,
+});
+export const LoanUseBody = z.object({
+  loanItemId: z.string(),
+  kind: z.enum(['consume', 'loss', 'contamination']),
+  massUg: Micrograms,
+  reason: Text,
+});
+export const InventoryBody = z.object({
+  lines: z
+    .array(
+      z.object({
+        loanItemId: z.string(),
+        massUg: MassUg,
+        state: z.enum(['intact', 'partly_consumed', 'consumed', 'lost', 'contaminated']),
+        location: Text,
+      }),
+    )
+    .min(1)
+    .max(1000),
+  note: Text.nullable().optional(),
+});
+export const ResearchOutputBody = z.object({
+  kind: z.enum(['report', 'publication']),
+  title: Text,
+  doi: z.string().max(300).nullable().optional().describe('10.xxxx/…; required for a publication.'),
+  summary: z.string().max(20_000).nullable().optional(),
+  sampleIds: z.array(z.string()).min(1).max(1000),
+});
+export const AuditSampleBody = z.object({ size: z.number().int().min(1).max(1000), seed: z.string().max(200).optional() });

@@ -35,6 +35,7 @@ export * from './tables/accounts.js';
 export * from './tables/agreements.js';
 export * from './tables/calls.js';
 export * from './tables/custody.js';
+export * from './tables/custody-operations.js';
 export * from './tables/jobs.js';
 export * from './tables/public-data.js';
 export * from './tables/review.js';

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   INVALID_FILE: 'The uploaded file is not of the type asked for (checked by its content, not its name).',
   RATE_LIMITED: 'Too many requests; try again later.',
   INTERNAL: 'An unexpected error occurred; nothing was changed.',
+  BORROWER_BLOCKED: 'The borrowing institution has an overdue duty under a sample loan: no new allocations until it is filed.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -60,6 +60,12 @@ export const ACTIONS = {
   // Loans: curators prepare subsamples and open loans from the samples of their collections.
   'loans.read': { who: ['curator', 'program_officer'], write: false },
   'loans.open': { who: ['curator'], write: true },
+  // Loans in custody: the curator's side and the borrower's side (object-level: the loan's
+  // collections for curators, the borrowing institution for its applicants).
+  'custody.ship': { who: 'signed_in', write: true },
+  'custody.borrow': { who: 'signed_in', write: true },
+  'custody.borrower.read': { who: 'signed_in', write: false },
+  'custody.verify': { who: 'public', write: false },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { callRoutes } from './routes/calls.js';
 import { custodyRoutes } from './routes/custody.js';
+import { custodyLoanRoutes } from './routes/custody-loans.js';
 import { healthRoutes } from './routes/health.js';
 import { letterRoutes } from './routes/letters.js';
 import { loanRoutes } from './routes/loans.js';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   calendarRoutes(app, ctx);
   agreementRoutes(app, ctx);
   loanRoutes(app, ctx);
+  custodyLoanRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -26,6 +26,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_FILE: 400,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  BORROWER_BLOCKED: 409,
 };
 
 const TITLES: Record<number, string> = {

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
+import { BorrowerHomePage, BorrowerLoanPage, VerifySamplePage } from './custody/BorrowerPages.js';
+import { CuratorLoanPage } from './custody/CuratorLoanPage.js';
+import { CuratorLoansPage } from './custody/CuratorLoansPage.js';
+import { CustodyHomePage } from './custody/CustodyHomePage.js';
+import { GenealogyPage } from './custody/GenealogyPage.js';
+import { AuditSamplesPage, DiscrepanciesPage, OverduePage, WherePage } from './custody/ListsPages.js';
 import { useT } from './i18n/index.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { AdminPage } from './pages/admin/AdminPage.js';
@@ -132,6 +138,28 @@ function Page({ route }: { route: Route }) {
       return <BoardExpertPage roundId={route.roundId} expertId={route.expertId} />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'custody':
+      return <CustodyHomePage />;
+    case 'custody-loans':
+      return <CuratorLoansPage />;
+    case 'custody-loan':
+      return <CuratorLoanPage id={route.id} />;
+    case 'custody-overdue':
+      return <OverduePage />;
+    case 'custody-where':
+      return <WherePage />;
+    case 'custody-discrepancies':
+      return <DiscrepanciesPage />;
+    case 'custody-audit':
+      return <AuditSamplesPage />;
+    case 'custody-sample':
+      return <GenealogyPage id={route.id} />;
+    case 'borrower':
+      return <BorrowerHomePage />;
+    case 'borrower-loan':
+      return <BorrowerLoanPage id={route.id} />;
+    case 'verify-sample':
+      return <VerifySamplePage number={route.number} />;
     default:
       return <UnknownPage />;
   }

@@ -81,7 +81,42 @@ export type Route =
   | { page: 'agreement-sign'; id: string }
   | { page: 'agreement-milestones'; id: string }
   | { page: 'agreement-loan'; id: string }
+  | { page: 'custody' }
+  | { page: 'custody-loans' }
+  | { page: 'custody-loan'; id: string }
+  | { page: 'custody-overdue' }
+  | { page: 'custody-where' }
+  | { page: 'custody-discrepancies' }
+  | { page: 'custody-audit' }
+  | { page: 'custody-sample'; id: string }
+  | { page: 'borrower' }
+  | { page: 'borrower-loan'; id: string }
+  | { page: 'verify-sample'; number: string }
   | { page: 'not-found' };
+
+/** The curator's custody pages, the borrower's portal and the public label verification. */
+function matchCustodyRoute([first, second, third, ...rest]: string[]): Route | null {
+  if (rest.length > 0) return null;
+  if (first === 'custody') {
+    if (second === undefined) return { page: 'custody' };
+    if (second === 'loans') return third ? { page: 'custody-loan', id: third } : { page: 'custody-loans' };
+    if (second === 'samples' && third) return { page: 'custody-sample', id: third };
+    const single: Record<string, Route> = {
+      overdue: { page: 'custody-overdue' },
+      where: { page: 'custody-where' },
+      discrepancies: { page: 'custody-discrepancies' },
+      audit: { page: 'custody-audit' },
+    };
+    return third === undefined && single[second] ? single[second] : { page: 'not-found' };
+  }
+  if (first === 'borrower') {
+    if (second === undefined) return { page: 'borrower' };
+    if (second === 'loans' && third) return { page: 'borrower-loan', id: third };
+    return { page: 'not-found' };
+  }
+  if (first === 'verify' && second === 'samples' && third) return { page: 'verify-sample', number: third };
+  return null;
+}
 
 /** Staff pages live under /staff: My calls, the call editor, the read view of a submitted application. */
 function matchStaffRoute(parts: string[]): Route {
@@ -104,6 +139,8 @@ export function matchRoute(path: string): Route {
   if (review) return review;
   const agreement = matchAgreementRoute(parts);
   if (agreement) return agreement;
+  const custody = matchCustodyRoute(parts);
+  if (custody) return custody;
   if (first === 'staff') return matchStaffRoute(parts);
   if (first === 'calls' && second && third === 'applications' && rest.length === 0)
     return { page: 'call-applications', slug: second };

@@ -51,6 +51,10 @@ const WHO: Record<Action, Who> = {
   'agreements.mine': 'signed_in',
   'loans.read': ['curator', 'program_officer', 'administrator'],
   'loans.open': ['curator', 'administrator'],
+  'custody.ship': 'signed_in',
+  'custody.borrow': 'signed_in',
+  'custody.borrower.read': 'signed_in',
+  'custody.verify': 'everyone',
 };
 
 const WRITE_ACTIONS = new Set<Action>([
@@ -68,6 +72,8 @@ const WRITE_ACTIONS = new Set<Action>([
   'agreements.manage',
   'agreements.sign',
   'loans.open',
+  'custody.ship',
+  'custody.borrow',
 ]);
 
 type Caller = { name: string; roles: Role[]; headers: Record<string, string>; readOnly?: boolean };

@@ -360,6 +360,7 @@ describe(`two servers on one ${databaseKind} database`, () => {
     const overview = (await res.json()) as JobsOverview;
     expect(overview.duties.map((d) => d.kind)).toEqual([
       'calls.close-expired',
+      'custody.borrower-duties',
       'jobs.purge-finished',
       'outbox.deliver',
       'reviews.remind',

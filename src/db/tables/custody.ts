@@ -64,6 +64,8 @@ export const ledgerEntries = pgTable(
     deltaUg: bigint('delta_ug', { mode: 'number' }).notNull(),
     counterpartSampleId: uuid('counterpart_sample_id').references(() => samples.id),
     reason: text('reason'),
+    /** Set for entries under a loan (migration 0017): ship, receive, return, return_receipt, and what the borrower consumes or loses. */
+    loanItemId: uuid('loan_item_id'),
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -33,6 +33,9 @@ export type Vars = {
   count?: number;
   /** password_changed: how many API tokens the reset revoked. */
   tokensRevoked?: number;
+  /** duty_*: the loan and the kind of duty. */
+  loanReference?: string;
+  dutyKind?: string;
 };
 
 /** One language's messages for the account and application e-mails. */

@@ -40,14 +40,29 @@ export function refuseOverdraw(sample: SampleRow, requestedUg: number, field = '
 export async function appendEntry(
   tx: DbOrTx,
   actor: Actor,
-  entry: { sampleId: string; kind: LedgerKind; deltaUg: number; counterpartSampleId?: string; reason?: string | null },
+  entry: {
+    sampleId: string;
+    kind: LedgerKind;
+    deltaUg: number;
+    counterpartSampleId?: string;
+    reason?: string | null;
+    loanItemId?: string | null;
+  },
 ) {
   const [row] = await tx
     .insert(ledgerEntries)
-    .values({ ...entry, reason: entry.reason ?? null, actor: actor.label })
+    .values({ ...entry, reason: entry.reason ?? null, loanItemId: entry.loanItemId ?? null, actor: actor.label })
     .returning();
   return row!;
 }
+
+/** Database refusals that mean "more than there is" (the rest are conflicts with the state). */
+const OVER_LIMIT_CONSTRAINTS = new Set([
+  'ledger_balance_non_negative',
+  'ledger_return_within_lent',
+  'ledger_ship_within_loan',
+  'loan_items_returned_within_lent',
+]);
 
 /**
  * The database's own refusals (migration 0012) as AppErrors. The services check first, so these
@@ -56,8 +71,9 @@ export async function appendEntry(
 export function translateLedgerError(error: unknown): never {
   const pg = pgErrorOf(error);
   const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-  if (pg?.code === '23514' && pg.constraint?.startsWith('ledger_'))
-    throw new AppError(pg.constraint === 'ledger_balance_non_negative' ? 'OVER_LIMIT' : 'CONFLICT', message);
+  if (pg?.code === '23514' && (pg.constraint?.startsWith('ledger_') || pg.constraint?.startsWith('loan_items_')))
+    throw new AppError(OVER_LIMIT_CONSTRAINTS.has(pg.constraint!) ? 'OVER_LIMIT' : 'CONFLICT', message);
+  if (pg?.code === '23514' && pg.constraint === 'custody_discrepancy_resolved_once') throw new AppError('CONFLICT', message);
   if (pg?.code === '23505' && pg.constraint === 'samples_number_key')
     throw new AppError('DUPLICATE', 'A sample with this number already exists.', [
       { field: 'number', code: 'DUPLICATE', message: 'This sample number is taken.' },

@@ -21,6 +21,9 @@ export interface EmailRequest {
   tokensRevoked?: number;
   /** Files sent with the message (a decision letter's PDF). */
   attachments?: { filename: string; contentType: string; content: Buffer }[];
+  /** duty_* only. */
+  loanReference?: string;
+  dutyKind?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SYSTEM } from '../actor.js';
 import { sendAgreementReminders } from '../agreements/send-agreement-reminders.js';
 import { closeExpiredCalls } from '../calls/close-expired-calls.js';
+import { remindBorrowerDuties } from '../custody/remind-borrower-duties.js';
 import { deliverOutbox, type Mailer } from '../email/deliver-outbox.js';
 import { sendReviewReminders } from '../review/send-review-reminders.js';
 import { STATION_SEED_JOB, seedDemoStation } from '../seed/demo-station.js';
@@ -30,6 +31,9 @@ export function systemJobs(options: { mailer?: Mailer; publicUrl?: string }): Jo
     ),
     duty('agreements.remind', 3600, ({ db }) =>
       sendAgreementReminders(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
+    ),
+    duty('custody.borrower-duties', 3600, ({ db }) =>
+      remindBorrowerDuties(db, { ...SYSTEM, label: 'system:reminders' }, { base: options.publicUrl ?? '' }),
     ),
     duty('jobs.purge-finished', 3600, ({ db }) => purgeFinishedJobs(db, { ...SYSTEM, label: 'system:jobs' })),
     task(STATION_SEED_JOB, ({ db }) => seedDemoStation(db), { maxAttempts: 3 }),

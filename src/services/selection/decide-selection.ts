@@ -25,6 +25,20 @@ function translate(error: unknown): never {
   throw error;
 }
 
+/** A borrower with an overdue loan duty gets no new allocation (issue 10): BORROWER_BLOCKED, naming the duty. */
+function refuseBlockedBorrowers(snapshot: Awaited<ReturnType<typeof loadSelectionSnapshot>>, decisions: DecisionInput[]) {
+  const chosen = new Set(decisions.filter(isChosen).map((d) => d.applicationId));
+  const refused = snapshot.blocked.filter((b) => chosen.has(b.applicationId));
+  if (!refused.length) return;
+  const why = (b: (typeof refused)[number]) =>
+    `${b.applicationId}: overdue ${b.overdue.map((d) => `${d.kind.replace('_', ' ')} of loan ${d.loanReference} (due ${d.dueOn})`).join(', ')}`;
+  throw new AppError(
+    'BORROWER_BLOCKED',
+    `The borrower has an overdue duty under a sample loan: ${refused.map(why).join('; ')}.`,
+    refused.map((b) => ({ field: 'decisions', code: 'BORROWER_BLOCKED' as const, message: why(b) })),
+  );
+}
+
 /**
  * The official's decision on every proposal of a call: each rule re-checked (the solver's exact
  * check here, the budget trigger in the database), frozen decisions and sample allocations
@@ -45,6 +59,7 @@ export async function decideSelection(db: Db, actor: Actor, callId: string, deci
       if (status === 'closed') status = nextCallStatus(status, 'start_review');
       status = nextCallStatus(status, 'decide');
       const snapshot = await loadSelectionSnapshot(tx, call);
+      refuseBlockedBorrowers(snapshot, decisions);
       checkDecisionSet(snapshot, decisions);
       const merit = totalMerit(
         snapshot.instance,

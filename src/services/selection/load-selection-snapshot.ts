@@ -15,6 +15,7 @@ import {
 } from '../../db/schema.js';
 import type { Budget, Proposal, SelectionInstance } from '../../solvers/selection/types.js';
 import type { CallRow } from '../calls/call-access.js';
+import { blockedBorrowers } from '../custody/borrower-duties.js';
 
 /** Where a budget comes from, so a decision can be written back as allocations. */
 export type BudgetSource =
@@ -47,6 +48,16 @@ export interface SelectionSnapshot {
   unscored: string[];
   /** The same, with their titles and countries, for the merits form. */
   unscoredProposals: { id: string; title: string; country: string }[];
+  /**
+   * Proposals asking for samples whose lead institution has an overdue duty under a sample loan
+   * (issue 10): shown with that reason, and kept out of any selection (must-reject in the model).
+   */
+  blocked: {
+    applicationId: string;
+    institutionId: string;
+    reason: 'BORROWER_BLOCKED';
+    overdue: { loanReference: string; kind: string; dueOn: string }[];
+  }[];
 }
 
 /** The panel's calibrated score (0–100, one decimal) as an integer merit. */
@@ -128,6 +139,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
       id: applications.id,
       title: applications.title,
       country: applications.leadCountry,
+      institutionId: applications.leadInstitutionId,
       version: applications.submittedVersion,
     })
     .from(applications)
@@ -202,6 +214,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
   }
 
   const known = new Set(proposals.map((p) => p.id));
+  const blocked = await blockedProposals(db, apps, proposals, sources);
   const instance: SelectionInstance = { budgets, proposals };
   if (rules?.countryCap) instance.countryCap = rules.countryCap;
   if (rules?.minCountries) instance.minCountries = rules.minCountries;
@@ -210,6 +223,14 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     instance.requires = rules.links.requires.filter((r) => known.has(r.proposal) && known.has(r.needs));
     instance.mustSelect = rules.mustSelect.filter((d) => known.has(d.id));
     instance.mustReject = rules.mustReject.filter((d) => known.has(d.id));
+  }
+  if (blocked.length) {
+    const rejected = new Set((instance.mustReject ?? []).map((d) => d.id));
+    instance.mustReject = [
+      ...(instance.mustReject ?? []),
+      ...blocked.filter((b) => !rejected.has(b.applicationId)).map((b) => ({ id: b.applicationId, reason: b.reason })),
+    ];
+    instance.mustSelect = (instance.mustSelect ?? []).filter((d) => !blocked.some((b) => b.applicationId === d.id));
   }
   const groups = await loadMergeGroups(db, call.id, known);
   const together = groups.filter((g) => g.members.length >= 2).map((g) => ({ id: g.id, members: g.members }));
@@ -222,6 +243,7 @@ export async function loadSelectionSnapshot(db: DbOrTx, call: CallRow): Promise<
     proposals: infos,
     unscored,
     unscoredProposals,
+    blocked,
   };
 }
 
@@ -240,4 +262,27 @@ async function loadMergeGroups(db: DbOrTx, callId: string, known: Set<string>): 
     groups.set(r.id, g);
   }
   return [...groups.values()];
+}
+
+/** Proposals that ask for sample mass from a lead institution with an overdue loan duty. */
+async function blockedProposals(
+  db: DbOrTx,
+  apps: { id: string; institutionId: string | null }[],
+  proposals: Proposal[],
+  sources: BudgetSource[],
+): Promise<SelectionSnapshot['blocked']> {
+  const asksForSamples = (p: Proposal) => sources.some((s, r) => s.kind === 'sample' && (p.use[r] as number) > 0);
+  const candidates = apps.filter((a) => a.institutionId && proposals.some((p) => p.id === a.id && asksForSamples(p)));
+  const blocked = await blockedBorrowers(
+    db,
+    candidates.map((a) => a.institutionId!),
+  );
+  return candidates
+    .filter((a) => blocked.has(a.institutionId!))
+    .map((a) => ({
+      applicationId: a.id,
+      institutionId: a.institutionId!,
+      reason: 'BORROWER_BLOCKED' as const,
+      overdue: blocked.get(a.institutionId!)!.map((d) => ({ loanReference: d.loanReference, kind: d.kind, dueOn: d.dueOn })),
+    }));
 }

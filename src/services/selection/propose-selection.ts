@@ -52,6 +52,8 @@ export async function proposeSelection(db: Db, actor: Actor, callId: string, opt
     groups: snapshot.groups,
     unscored: snapshot.unscored,
     unscoredProposals: snapshot.unscoredProposals,
+    /** Borrowers with an overdue loan duty: refused new allocations (reason BORROWER_BLOCKED). */
+    blocked: snapshot.blocked,
     rules: {
       countryCap: snapshot.instance.countryCap ?? null,
       minCountries: snapshot.instance.minCountries ?? null,

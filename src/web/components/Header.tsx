@@ -1,4 +1,5 @@
 import { isAdministrator, useSession } from '../api.js';
+import { CustodyNavLinks } from '../custody/CustodyNavLinks.js';
 import { currentLanguage, setLanguage, useT } from '../i18n/index.js';
 import { LANGUAGES, LOCALE_TAG } from '../i18n/languages.js';
 import { AgreementsNavLink } from '../pages/agreements/AgreementsNavLink.js';
@@ -112,6 +113,7 @@ function AccountNav({ path }: { path: string }) {
       ) : null}
       <ReviewNavLink account={account} path={path} />
       <AgreementsNavLink account={account} path={path} />
+      <CustodyNavLinks account={account} path={path} />
       {isAdministrator(account) ? (
         <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined} data-testid="nav-admin">
           {t('nav.admin')}
