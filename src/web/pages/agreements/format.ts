@@ -1,15 +1,12 @@
+import { formatInZone } from '../../clock.js';
 import { currentLocale } from '../../i18n/index.js';
 
-/** A timestamp in the viewer's language, with the zone it is shown in. */
-export const formatTime = (iso: string | null, timeZone = 'UTC') =>
-  iso
-    ? new Intl.DateTimeFormat(currentLocale(), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone,
-        timeZoneName: 'short',
-      }).format(new Date(iso))
-    : '—';
+/**
+ * A timestamp in the viewer's language, with the zone it is shown in. (Intl refuses `timeZoneName`
+ * together with `dateStyle`/`timeStyle` and throws, which blanked every page showing a deadline;
+ * formatInZone formats the zone name separately.)
+ */
+export const formatTime = (iso: string | null, timeZone = 'UTC') => (iso ? formatInZone(iso, timeZone) : '—');
 
 export const formatDay = (day: string | null) =>
   day
