@@ -51,7 +51,6 @@ const CONVERTED_BY_THE_REVIEW_AND_PORTAL_HELPERS = [
   'src/web/pages/review/CallReviewPage.tsx',
   'src/web/pages/review/ReviewFormPage.tsx',
   'src/web/pages/review/ApplicantConflicts.tsx',
-  'src/web/pages/agreements/',
 ];
 
 function tsxFiles(dir: string): string[] {

@@ -44,9 +44,7 @@ function Details({ agreement: a, reload }: { agreement: Agreement; reload: () =>
       <p>
         <Link to="/agreements">{t('page.back')}</Link>
       </p>
-      <h1>
-        {a.reference} v{a.version} — {a.title}
-      </h1>
+      <h1>{t('label.titled', { reference: a.reference, version: a.version, title: a.title })}</h1>
       <dl className="meta">
         <dt>{t('field.kind')}</dt>
         <dd>{t(`kind.${a.kind}`)}</dd>
@@ -70,7 +68,7 @@ function Details({ agreement: a, reload }: { agreement: Agreement; reload: () =>
           <ul>
             {a.terms.samples.map((s) => (
               <li key={`${s.sampleType}-${s.allocationId ?? ''}`}>
-                {s.sampleType}: {formatNumber(s.massMg)} mg
+                {t('label.sampleMass', { type: s.sampleType, mass: formatNumber(s.massMg) })}
               </li>
             ))}
           </ul>
@@ -82,8 +80,9 @@ function Details({ agreement: a, reload }: { agreement: Agreement; reload: () =>
           <ul>
             {a.terms.payloads.map((p) => (
               <li key={p.name}>
-                {p.name} — {p.hostModule}
-                {p.massG !== null ? `, ${formatNumber(p.massG)} g` : ''}
+                {p.massG !== null
+                  ? t('label.payloadMass', { name: p.name, module: p.hostModule, mass: formatNumber(p.massG) })
+                  : t('label.payload', { name: p.name, module: p.hostModule })}
               </li>
             ))}
           </ul>
@@ -168,7 +167,7 @@ function Details({ agreement: a, reload }: { agreement: Agreement; reload: () =>
             {t('page.versions')}{' '}
             {a.versions.map((v) => (
               <span key={v.id}>
-                <Link to={`/agreements/${v.id}`}>v{v.version}</Link> ({t(`status.${v.status}`)}){' '}
+                <Link to={`/agreements/${v.id}`}>{t('label.version', { version: v.version })}</Link> ({t(`status.${v.status}`)}){' '}
               </span>
             ))}
           </p>

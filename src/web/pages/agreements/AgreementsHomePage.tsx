@@ -48,7 +48,7 @@ function MySignatures() {
               {rows.map((r) => (
                 <li key={r.id}>
                   <Link to={r.signed ? `/agreements/${r.id}` : `/agreements/${r.id}/sign`}>
-                    {r.reference} v{r.version} — {r.title}
+                    {t('label.titled', { reference: r.reference, version: r.version, title: r.title })}
                   </Link>{' '}
                   ({r.signed ? t('home.signed') : t('home.awaitingYou', { deadline: formatTime(r.signatureDeadline) })})
                 </li>
@@ -103,7 +103,7 @@ function StaffList() {
                     <tr key={r.id}>
                       <td>
                         <Link to={`/agreements/${r.id}`}>
-                          {r.reference} v{r.version}
+                          {t('label.versioned', { reference: r.reference, version: r.version })}
                         </Link>
                       </td>
                       <td>{r.institution}</td>

@@ -24,9 +24,7 @@ export function MilestonesPage({ id }: { id: string }) {
           {(a) => (
             <article className="page" data-testid="milestones-page">
               <p>
-                <Link to={`/agreements/${a.id}`}>
-                  {a.reference} v{a.version}
-                </Link>
+                <Link to={`/agreements/${a.id}`}>{t('label.versioned', { reference: a.reference, version: a.version })}</Link>
               </p>
               <h1>{t('milestones.title')}</h1>
               <p>{a.title}</p>

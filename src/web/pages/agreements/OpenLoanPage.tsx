@@ -54,9 +54,7 @@ function LoanView({ agreement: a }: { agreement: Agreement }) {
   return (
     <article className="page" data-testid="open-loan-page">
       <p>
-        <Link to={`/agreements/${a.id}`}>
-          {a.reference} v{a.version}
-        </Link>
+        <Link to={`/agreements/${a.id}`}>{t('label.versioned', { reference: a.reference, version: a.version })}</Link>
       </p>
       <h1>{t('loan.title')}</h1>
       <p>{t('loan.explain', { partner: a.terms.partner, endsOn: formatDay(a.endsOn) })}</p>
@@ -70,7 +68,7 @@ function LoanView({ agreement: a }: { agreement: Agreement }) {
                 value={parents[i]}
                 onChange={(e) => setParents(parents.map((p, j) => (j === i ? e.target.value : p)))}
                 required
-                placeholder="CE5C0400"
+                placeholder={t('loan.parentExample')}
                 data-testid={`loan-parent-${i}`}
               />
             </label>

@@ -45,9 +45,7 @@ function SignView({ agreement: a, reload }: { agreement: Agreement; reload: () =
       <p>
         <Link to="/agreements">{t('page.back')}</Link>
       </p>
-      <h1>
-        {t('sign.title')}: {a.reference} v{a.version}
-      </h1>
+      <h1>{t('sign.heading', { agreement: t('label.versioned', { reference: a.reference, version: a.version }) })}</h1>
       <p>{a.title}</p>
       <dl className="meta">
         <dt>{t('field.status')}</dt>
