@@ -359,6 +359,7 @@ describe(`two servers on one ${databaseKind} database`, () => {
     expect(res.status, await res.clone().text()).toBe(200);
     const overview = (await res.json()) as JobsOverview;
     expect(overview.duties.map((d) => d.kind)).toEqual([
+      'agreements.remind',
       'calls.close-expired',
       'custody.borrower-duties',
       'jobs.purge-finished',
