@@ -95,12 +95,12 @@ describe(`custody invariants and audit trail on ${databaseKind} Postgres`, () =>
     ).rejects.toThrow();
     expect(
       await problemsAfter(sql`update sample_custodians set "until" = now() where sample_id = ${b!.sampleId} and "until" is null`),
-    ).toEqual([expect.stringMatching(/has 0 current custodians/)]);
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/has 0 current custodians/)]));
     expect(
       await problemsAfter(
         sql`update agreements set status = 'terminated' where id = (select agreement_id from loans where id = ${loan.loanId})`,
       ),
-    ).toEqual([expect.stringMatching(/is open without a sample-loan agreement in force/)]);
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/is open without a sample-loan agreement in force/)]));
     const ledger = await problemsAfter(
       sql`insert into ledger_entries (sample_id, kind, delta_ug, reason, actor) values (${a!.sampleId}, 'adjust', 500, 'forged', 'mallory')`,
     );

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../src/db/connection.js';
-import { agreements, loanItems, loans } from '../../src/db/schema.js';
+import { agreementSignatories, agreementSignatures, agreements, loanItems, loans } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { splitSample } from '../../src/services/custody/split-sample.js';
 import { makeParentSample } from './custody-factories.js';
@@ -19,13 +20,38 @@ export async function seedAgreementInForce(db: DbOrTx, institutionId: string, pr
     programId: program,
     institutionId,
     title: 'Sample loan (test)',
-    status: 'in_force',
-    inForceAt: new Date(),
+    status: 'awaiting_signatures',
     documentPdf: Buffer.from('%PDF'),
     documentSha256: 'a'.repeat(64),
     sentAt: new Date(),
     createdBy: 'test',
   });
+  // Signed on site by its one signatory, then in force: the state the signing use case leaves.
+  const [signatory] = await db
+    .insert(agreementSignatories)
+    .values({
+      agreementId: id,
+      position: 1,
+      partyRole: 'partner',
+      partyName: 'Borrower',
+      institutionId,
+      signerName: 'Test Signer',
+      email: `signer-${n}@example.org`,
+    })
+    .returning({ id: agreementSignatories.id });
+  await db.insert(agreementSignatures).values({
+    signatoryId: signatory!.id,
+    agreementId: id,
+    method: 'on_site',
+    signedAt: new Date(),
+    place: 'Beijing',
+    recordedBy: 'test',
+    scanFilename: 'signed.pdf',
+    scanPdf: Buffer.from('%PDF'),
+    scanSha256: 'b'.repeat(64),
+    confirmedSha256: 'a'.repeat(64),
+  });
+  await db.update(agreements).set({ status: 'in_force', inForceAt: new Date() }).where(eq(agreements.id, id));
   return id;
 }
 
