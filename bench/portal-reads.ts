@@ -101,7 +101,9 @@ export async function portalReads(): Promise<void> {
     const figures: Figure[] = [];
     figures.push(await measure('bare Fastify GET /hello', `${hello.url}/hello`, connections, duration));
     figures.push(await measure('GET /api/portal/summary (home)', `${server.url}/api/portal/summary`, connections, duration));
-    figures.push(await measure(`GET /api/portal/programs/${program}`, `${server.url}/api/portal/programs/${program}`, connections, duration));
+    figures.push(
+      await measure(`GET /api/portal/programs/${program}`, `${server.url}/api/portal/programs/${program}`, connections, duration),
+    );
     // The bare route again at the end: the machine's load may have moved during the run.
     figures.push(await measure('bare Fastify GET /hello (again)', `${hello.url}/hello`, connections, duration));
     const bare = (figures[0]!.rps + figures[3]!.rps) / 2;
@@ -112,7 +114,9 @@ export async function portalReads(): Promise<void> {
       console.log(
         `  ${f.label}: ${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms` +
           (f.failures ? `, ${f.failures} failures` : '') +
-          (portal ? ` — ${(share * 100).toFixed(0)} % of the bare route (target >= 50 %, p99 < ${TARGET_P99_MS} ms: ${verdict})` : ''),
+          (portal
+            ? ` — ${(share * 100).toFixed(0)} % of the bare route (target >= 50 %, p99 < ${TARGET_P99_MS} ms: ${verdict})`
+            : ''),
       );
     }
   } finally {
