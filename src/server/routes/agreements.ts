@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as c from '../../contracts/agreements.js';
 import { Problem, Uuid } from '../../contracts/common.js';
-import { sha256Hex } from '../../documents/pdf/render-pdf.js';
 import { agreementDocumentFile, certificateFile, signatureScanFile } from '../../services/agreements/agreement-files.js';
 import { getAgreementSettings, updateAgreementSettings } from '../../services/agreements/agreement-settings.js';
 import { amendAgreement } from '../../services/agreements/amend-agreement.js';
@@ -15,7 +14,7 @@ import { sendForSignature } from '../../services/agreements/send-for-signature.j
 import { signRemotely } from '../../services/agreements/sign-remotely.js';
 import { updateMilestone } from '../../services/agreements/update-milestone.js';
 import { type AppContext, actorOf } from '../context.js';
-import { contentDisposition } from './applications.js';
+import { sendPdf } from './file-download.js';
 
 const tags = ['agreements'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -188,11 +187,7 @@ export function agreementRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const file = await agreementDocumentFile(db, actorOf(request), request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-sha256', sha256Hex(file.content))
-        .send(file.content as never);
+      return sendPdf(reply, file);
     },
   );
   api.get(
@@ -208,11 +203,7 @@ export function agreementRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const file = await certificateFile(db, actorOf(request), request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-sha256', sha256Hex(file.content))
-        .send(file.content as never);
+      return sendPdf(reply, file);
     },
   );
   api.get(
@@ -228,11 +219,7 @@ export function agreementRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const file = await signatureScanFile(db, actorOf(request), request.params.id, request.params.signatoryId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-sha256', sha256Hex(file.content))
-        .send(file.content as never);
+      return sendPdf(reply, file);
     },
   );
   // The scan arrives as the raw PDF (content-type application/pdf); the parser lives only in this scope.

@@ -17,6 +17,7 @@ import { submitApplication } from '../../services/applications/submit-applicatio
 import { uploadAttachment } from '../../services/applications/upload-attachment.js';
 import { withdrawApplication } from '../../services/applications/withdraw-application.js';
 import { type AppContext, actorOf } from '../context.js';
+import { sendPdf } from './file-download.js';
 
 const tags = ['applications'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -26,16 +27,6 @@ const read = { action: 'applications.read' as const };
 const write = { action: 'applications.write' as const };
 
 /** Applications: the applicant's own drafts and submissions; officers of the call's program read them. */
-/**
- * A download's file name for every browser: an ASCII fallback and the exact UTF-8 name (RFC 6266 /
- * RFC 5987), since names come in every script and a raw non-Latin-1 header would be refused.
- */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
@@ -199,11 +190,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const file = await downloadAttachment(db, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-sha256', file.sha256)
-        .send(file.content as never);
+      return sendPdf(reply, file);
     },
   );
   api.post(

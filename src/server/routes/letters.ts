@@ -5,7 +5,7 @@ import { Problem, Uuid } from '../../contracts/common.js';
 import { downloadDecisionLetter, listApplicationLetters, listCallLetters } from '../../services/letters/get-decision-letters.js';
 import { sendDecisionLetters } from '../../services/letters/send-decision-letters.js';
 import { type AppContext, actorOf } from '../context.js';
-import { contentDisposition } from './applications.js';
+import { sendPdf } from './file-download.js';
 
 const tags = ['selection'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -90,11 +90,7 @@ export function letterRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const file = await downloadDecisionLetter(db, actorOf(request), request.params.id, request.params.locale);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-sha256', file.sha256)
-        .send(file.content as never);
+      return sendPdf(reply, file);
     },
   );
 }
