@@ -1,16 +1,6 @@
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
 import { AppError } from '../domain/errors.js';
-import { startServer } from '../server/start.js';
 import { VERSION } from '../version.js';
 import { parseCommandArgs } from './args.js';
-import { auditCommand } from './commands/audit.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { seedCommand } from './commands/seed.js';
-import { solveCommand } from './commands/solve.js';
-import { userCommand } from './commands/user.js';
 import { CliError, EXIT } from './errors.js';
 
 const HELP = `orbitshare ${VERSION}: international space cooperation programs, end to end
@@ -48,9 +38,12 @@ function noOptions(name: string, summary: string, args: string[]): boolean {
   return false;
 }
 
+// Each command loads its own modules when it runs: `solve` needs no server or database, and a CLI
+// that imported everything up front spent two seconds of CPU before printing its help.
 const commands: Record<string, Command> = {
   serve: async (args) => {
     if (noOptions('serve', 'Starts the web server and API (PORT, default 3000).', args)) return EXIT.ok;
+    const [{ loadConfig }, { startServer }] = await Promise.all([import('../config.js'), import('../server/start.js')]);
     const server = await startServer(loadConfig());
     const stop = async () => {
       await server.stop();
@@ -62,6 +55,11 @@ const commands: Record<string, Command> = {
   },
   migrate: async (args) => {
     if (noOptions('migrate', 'Applies pending database migrations.', args)) return EXIT.ok;
+    const [{ loadConfig }, { openDatabase }, { migrate }] = await Promise.all([
+      import('../config.js'),
+      import('../db/connection.js'),
+      import('../db/migrate.js'),
+    ]);
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
@@ -72,12 +70,12 @@ const commands: Record<string, Command> = {
     }
     return EXIT.ok;
   },
-  seed: seedCommand,
-  export: exportCommand,
-  import: importCommand,
-  user: userCommand,
-  solve: solveCommand,
-  audit: auditCommand,
+  seed: async (args) => (await import('./commands/seed.js')).seedCommand(args),
+  export: async (args) => (await import('./commands/export.js')).exportCommand(args),
+  import: async (args) => (await import('./commands/import.js')).importCommand(args),
+  user: async (args) => (await import('./commands/user.js')).userCommand(args),
+  solve: async (args) => (await import('./commands/solve.js')).solveCommand(args),
+  audit: async (args) => (await import('./commands/audit.js')).auditCommand(args),
 };
 
 /** The message of an error, with every field issue of an AppError that the message does not already show. */

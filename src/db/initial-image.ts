@@ -1,14 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { SYSTEM } from '../services/actor.js';
-import { seedDemoAgreements } from '../services/seed/demo-agreements.js';
-import { seedDemoCalls } from '../services/seed/demo-calls.js';
-import { seedDemoReview } from '../services/seed/demo-review.js';
-import { seedDemoSelection } from '../services/seed/demo-selection.js';
-import { seedDemoStation } from '../services/seed/demo-station.js';
+import { loadDemoPrograms } from '../services/seed/demo-programs.js';
 import { beginFirstStart, firstStartCheckpoint } from '../services/seed/first-start.js';
-import { seedRegistry } from '../services/seed/load-seed.js';
 import { type Database, wrapPglite } from './connection.js';
 import { migrate } from './migrate.js';
 
@@ -29,15 +23,7 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     // The image is only unpacked for a demo instance; its first start (seedIfEmpty) resumes this
     // plan and creates the demo accounts, which the image never holds.
     await beginFirstStart(database.db, true);
-    await seedRegistry(database.db, SYSTEM);
-    await seedDemoCalls(database.db, SYSTEM);
-    // Paid here, at build time, not at first start: the review demo runs every use case (~20 s).
-    await seedDemoReview(database.db);
-    // The selection demo decides three calls from the review demo's panels and makes their letters.
-    await seedDemoSelection(database.db);
-    // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
-    await seedDemoStation(database.db);
-    await seedDemoAgreements(database.db);
+    await loadDemoPrograms(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);

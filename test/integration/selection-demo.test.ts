@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryRows } from '../../src/db/connection.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { getCallResults } from '../../src/services/results/get-call-results.js';
-import { seedDemoCalls } from '../../src/services/seed/demo-calls.js';
 import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
-import { CE5_CALL_SLUG, CE8_CALL_SLUG, seedDemoReview } from '../../src/services/seed/demo-review.js';
+import { CE5_CALL_SLUG, CE8_CALL_SLUG } from '../../src/services/seed/demo-review.js';
 import { seedDemoSelection, TW3_CALL_SLUG } from '../../src/services/seed/demo-selection.js';
-import { seedRegistry } from '../../src/services/seed/load-seed.js';
-import { type TestDatabase, testDatabase } from '../support/db.js';
+import type { TestDatabase } from '../support/db.js';
+import { demoTestDatabase } from '../support/demo-db.js';
 import { checkInvariants } from '../support/invariants.js';
 import { extractPdfText, squash } from '../support/pdf-text.js';
 
@@ -41,12 +40,9 @@ const poolUse = (slug: string) =>
   );
 
 beforeAll(async () => {
-  database = await testDatabase();
+  // The demo as the image holds it: loaded once per run through the use cases (support/demo-db.ts).
+  database = await demoTestDatabase();
   db = database.db;
-  await seedRegistry(db, SYSTEM);
-  await seedDemoCalls(db, SYSTEM);
-  await seedDemoReview(db);
-  expect((await seedDemoSelection(db)).outcome).toBe('loaded');
 }, 900_000);
 afterAll(() => database.dispose());
 

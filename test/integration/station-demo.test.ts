@@ -6,13 +6,12 @@ import { accountActor, findAccountByEmail, liveGrants } from '../../src/services
 import { SYSTEM } from '../../src/services/actor.js';
 import { getReviewBoard } from '../../src/services/review/get-review-board.js';
 import { seedDemoAccounts } from '../../src/services/seed/demo-accounts.js';
-import { seedDemoCalls } from '../../src/services/seed/demo-calls.js';
 import { seedDemoStation } from '../../src/services/seed/demo-station.js';
 import { CSS_CALL_SLUG, CSS_EXPERTS, stationAnchors } from '../../src/services/seed/demo-station-data.js';
-import { seedRegistry } from '../../src/services/seed/load-seed.js';
 import { listSelectionDecisions } from '../../src/services/selection/list-selection-decisions.js';
 import { proposeSelection } from '../../src/services/selection/propose-selection.js';
-import { type TestDatabase, testDatabase } from '../support/db.js';
+import type { TestDatabase } from '../support/db.js';
+import { demoTestDatabase } from '../support/demo-db.js';
 import { checkInvariants } from '../support/invariants.js';
 
 // The China Space Station first cycle is loaded through the review and selection use cases: what
@@ -31,15 +30,13 @@ const roundsOf = () =>
   );
 
 beforeAll(async () => {
-  database = await testDatabase();
+  // The demo as the image holds it: loaded once per run through the use cases (support/demo-db.ts).
+  database = await demoTestDatabase();
   db = database.db;
-  await seedRegistry(db, SYSTEM);
-  await seedDemoCalls(db, SYSTEM);
-  const loaded = await seedDemoStation(db);
-  expect(loaded.outcome).toBe('loaded');
-  callId = loaded.callId!;
+  const [call] = await queryRows<{ id: string }>(db, sql`select id from calls where slug = ${CSS_CALL_SLUG}`);
+  callId = call!.id;
   await seedDemoAccounts(db, 'test');
-}, 600_000);
+}, 900_000);
 afterAll(() => database.dispose());
 
 describe('the China Space Station first-cycle demo', () => {

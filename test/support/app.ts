@@ -9,11 +9,16 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a fresh real database, driven with app.inject (no port needed). */
-export async function testApp(options: Pick<AppOptions, 'bodyLimit' | 'trustProxy' | 'passwordHashing'> = {}): Promise<TestApp> {
-  const database = await testDatabase();
+export async function testApp(
+  options: Pick<AppOptions, 'bodyLimit' | 'trustProxy' | 'passwordHashing'> & {
+    /** A database made already (e.g. support/demo-db.ts); a fresh empty one by default. */
+    database?: TestDatabase;
+  } = {},
+): Promise<TestApp> {
+  const { database = await testDatabase(), ...appOptions } = options;
   const app = await buildApp(
     { database, version: 'test' },
-    { serveWeb: false, logLevel: 'silent', validateResponses: true, ...options },
+    { serveWeb: false, logLevel: 'silent', validateResponses: true, ...appOptions },
   );
   return {
     app,

@@ -66,14 +66,16 @@ async function ensureServerTemplate(url: string): Promise<void> {
   }
 }
 
-async function serverTestDatabase(url: string): Promise<TestDatabase> {
-  serverTemplate ??= ensureServerTemplate(url);
-  await serverTemplate;
+async function serverTestDatabase(url: string, template = TEMPLATE): Promise<TestDatabase> {
+  if (template === TEMPLATE) {
+    serverTemplate ??= ensureServerTemplate(url);
+    await serverTemplate;
+  }
   const name = `orbitshare_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE}`);
+    await admin.query(`create database ${name} template ${template}`);
   } finally {
     await admin.end();
   }
@@ -91,9 +93,10 @@ async function serverTestDatabase(url: string): Promise<TestDatabase> {
   };
 }
 
-export function testDatabase(): Promise<TestDatabase> {
+/** `template`: on PostgreSQL, another template database to clone (test/support/demo-db.ts). */
+export function testDatabase(options: { template?: string } = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? serverTestDatabase(url) : embeddedTestDatabase();
+  return url ? serverTestDatabase(url, options.template) : embeddedTestDatabase();
 }
 
 export const databaseKind = process.env.DATABASE_URL ? 'postgres' : 'embedded';

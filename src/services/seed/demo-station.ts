@@ -6,6 +6,7 @@ import { SYSTEM } from '../actor.js';
 import { shortlistApplication } from '../applications/shortlist-application.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { enqueueJob } from '../jobs/enqueue-job.js';
+import { sendDecisionLetters } from '../letters/send-decision-letters.js';
 import { declareConflictAsExpert } from '../review/declare-conflict.js';
 import { freezePanel } from '../review/panel.js';
 import { decideSelection } from '../selection/decide-selection.js';
@@ -151,7 +152,10 @@ async function select(db: Db, callId: string, anchorOf: (applicationId: string) 
       ? { applicationId: p.id, outcome: 'conditional', conditions: `${conditions} (${CONDITIONS_NOTE})`, reason }
       : { applicationId: p.id, outcome: 'selected', reason };
   });
-  return decideSelection(db, SYSTEM, callId, decisions);
+  const decided = await decideSelection(db, SYSTEM, callId, decisions);
+  // Every decision has its letters in both languages, as the other demo calls' (demo-selection.ts).
+  await sendDecisionLetters(db, SYSTEM, callId, { base: 'http://localhost:3000' });
+  return decided;
 }
 
 /**
