@@ -106,7 +106,7 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
               .filter(([, text]) => text)
               .map(([key, text]) => (
                 <p key={key}>
-                  <strong>{label(key)}</strong> {text}
+                  <strong>{label(key)}:</strong> {text}
                 </p>
               ))
           : null}
