@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, agreements, outbox, outboxAttachments } from '../../src/db/schema.js';
+import { accounts, agreements, outbox, outboxAttachments, payloadMilestones } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { sendAgreementReminders } from '../../src/services/agreements/send-agreement-reminders.js';
 import { type SeededAccount, seedActiveAccount, seedAdministrator } from '../support/accounts.js';
@@ -177,5 +177,17 @@ describe(`agreement e-mails in the signatory's language on ${databaseKind} Postg
     const [attachment] = await db.select().from(outboxAttachments).where(eq(outboxAttachments.outboxId, inForceZh!.id));
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(attachment!.content).digest('hex')).toBe(sha);
+
+    // An open milestone due soon: the partner's signatory is reminded, in Chinese.
+    await db.insert(payloadMilestones).values({
+      agreementId: id,
+      kind: 'other',
+      title: 'Interim report',
+      dueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      owner: 'partner',
+      updatedBy: 'test',
+    });
+    expect((await sendAgreementReminders(db, SYSTEM, { base: 'https://orbitshare.test' })).milestones).toBe(1);
+    expect((await mailsTo(partner.email, 'milestone_reminder'))[0]!.subject).toMatch(/有 1 个节点将于 .* 到期$/);
   });
 });
