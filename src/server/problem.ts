@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDataException, pgErrorOf } from '../db/pg-errors.js';
+import { localiseMessage, serverMessage } from '../domain/error-messages/catalogue.js';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+import { localisedAppError, zodMessage } from './localise-problem.js';
+import { requestLanguage } from './request-language.js';
 
 /** The one table from error code to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -79,47 +82,57 @@ export function sendProblem(
 }
 const send = sendProblem; // the short name the handler below uses
 
-/** Every error leaves the server as RFC 9457 problem+json with a stable code. */
+/**
+ * Every error leaves the server as RFC 9457 problem+json with a stable code and field; its
+ * sentences are in the requester's language (request-language.ts).
+ */
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const language = requestLanguage(request);
   if (error instanceof AppError) {
     if (error.meta.retryAfterSeconds) reply.header('retry-after', String(error.meta.retryAfterSeconds));
-    return send(reply, request, error.code, error.message, error.issues);
+    const { detail, issues } = localisedAppError(language, error);
+    return send(reply, request, error.code, detail, issues);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
     const issues: FieldIssue[] = error.validation.map((v) => ({
       field: `${where}${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}` || (error.validationContext ?? 'body'),
       code: 'VALIDATION_FAILED',
-      message: v.message ?? 'Invalid value.',
+      message: zodMessage(language, v),
     }));
-    const detail = issues.length === 1 ? `${issues[0]?.field}: ${issues[0]?.message}` : `${issues.length} fields are invalid.`;
+    const detail =
+      issues.length === 1
+        ? serverMessage(language, 'fieldMessage', { field: issues[0]!.field, message: issues[0]!.message })
+        : serverMessage(language, 'fieldsInvalid', { count: issues.length });
     return send(reply, request, 'VALIDATION_FAILED', detail, issues);
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return send(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
+    return send(
+      reply,
+      request,
+      'PAYLOAD_TOO_LARGE',
+      localiseMessage(language, 'PAYLOAD_TOO_LARGE', ERROR_CODES.PAYLOAD_TOO_LARGE),
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return send(reply, request, 'VALIDATION_FAILED', 'Send the request body as application/json.', [], 415);
+    return send(reply, request, 'VALIDATION_FAILED', serverMessage(language, 'sendJson'), [], 415);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return send(reply, request, 'VALIDATION_FAILED', error.message, [], error.statusCode);
+    const detail = language === 'en' ? error.message : localiseMessage(language, 'VALIDATION_FAILED', error.message);
+    return send(reply, request, 'VALIDATION_FAILED', detail, [], error.statusCode);
   }
   // A value the database cannot hold (a NUL character, text where a number or uuid belongs, a number
   // or a date out of range: SQLSTATE class 22) that slipped past the schemas is still the caller's
   // input, not a server fault.
   const pg = pgErrorOf(error);
   if (pg && isDataException(pg.code)) {
-    return send(
-      reply,
-      request,
-      'VALIDATION_FAILED',
-      'A value in the request cannot be stored (an invalid character, or a value of the wrong kind or size).',
-    );
+    return send(reply, request, 'VALIDATION_FAILED', serverMessage(language, 'cannotStore'));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return send(reply, request, 'INTERNAL', ERROR_CODES.INTERNAL);
+  return send(reply, request, 'INTERNAL', localiseMessage(language, 'INTERNAL', ERROR_CODES.INTERNAL));
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  const path = request.url.split('?')[0] ?? '';
+  return send(reply, request, 'NOT_FOUND', serverMessage(requestLanguage(request), 'noRoute', { method: request.method, path }));
 }

@@ -1,4 +1,4 @@
-import type { Role, ScopeType, TokenScope } from '../domain/accounts/roles.js';
+import type { Locale, Role, ScopeType, TokenScope } from '../domain/accounts/roles.js';
 
 export interface Grant {
   id: string;
@@ -27,6 +27,8 @@ export type Actor =
       sessionId?: string;
       /** For token callers: what the token may do. A session may do all its grants allow. */
       tokenScopes?: TokenScope[];
+      /** The person's language (accounts.locale): error messages answer in it. */
+      locale?: Locale;
     };
 
 export const SYSTEM: Actor = { kind: 'system', label: 'system' };

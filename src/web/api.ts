@@ -12,7 +12,7 @@ import type {
   ProgramPage,
 } from '../contracts/portal.js';
 import type { Locale, Role, TokenScope } from '../domain/accounts/roles.js';
-import { i18n } from './i18n/index.js';
+import { currentLanguage, i18n } from './i18n/index.js';
 
 export type Account = z.infer<typeof accounts.Account>;
 export type Grant = z.infer<typeof accounts.GrantShape>;
@@ -108,7 +108,8 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 /** One JSON call to the API, with the CSRF header on writes; a problem+json answer throws an ApiError. */
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its errors in this language (unless the signed-in person chose another).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
   const response = await fetch(path, {
@@ -130,7 +131,11 @@ export async function request<T>(method: string, path: string, body?: unknown, s
 
 /** Sends a file as the raw request body (e.g. a PDF attachment), with the CSRF header. */
 export async function uploadRaw<T>(path: string, file: Blob, contentType: string): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+    'content-type': contentType,
+  };
   if (session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
   const response = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
   if (!response.ok) throw await problemOf(response);

@@ -51,6 +51,11 @@ describe('UI language in Chromium', () => {
     expect(await heading(page)).toBe('登录');
     expect(await page.getByLabel('电子邮箱').count()).toBe(1);
     expect(await page.title()).toBe('登录 · Orbitshare');
+    // The server's own message comes back in the page's language (the UI sends it as Accept-Language).
+    await page.getByTestId('sign-in-email').fill('nobody@example.org');
+    await page.getByTestId('sign-in-password').fill('not the right password');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('form-error').filter({ hasText: '电子邮箱地址或密码错误。' }).waitFor();
 
     await page.goto(`${base}/calls`);
     await page.getByTestId('calls-page').waitFor();

@@ -83,9 +83,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function pageFor(person: SeededAccount, next: string): Promise<Page> {
+async function pageFor(person: SeededAccount, next: string, language?: 'zh'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
   contexts.push(context);
+  if (language) await context.addInitScript((lang) => window.localStorage.setItem('orbitshare.language', lang), language);
   // Shorter than the test's own limit, so a failure names the element it waited for.
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -302,7 +303,7 @@ describe('expert review in Chromium', () => {
     expect(basalt.id).toBeTruthy();
   });
 
-  it('locks the review form once the round’s deadline has passed', async () => {
+  it('locks the review form once the round’s deadline has passed (and says so in Chinese to a Chinese reader)', async () => {
     await server.database.db.execute(
       sql`update review_rounds set deadline_at = now() - interval '1 minute' where id = ${roundId}`,
     );
@@ -312,8 +313,10 @@ describe('expert review in Chromium', () => {
       '/api/review/workspace',
     );
     const assignmentId = workspace.pools[0]!.rounds[0]!.assignments[0]!.id;
-    const p = await pageFor(third, `/review/assignments/${assignmentId}`);
+    const p = await pageFor(third, `/review/assignments/${assignmentId}`, 'zh');
     await p.getByTestId('review-locked').waitFor();
+    expect(await p.getByTestId('review-locked').textContent()).toBe('截止时间已过，评审已锁定。');
+    expect(await p.getByTestId('criterion-science').textContent()).toContain('（权重 60%，分值 1–5）');
     expect(await p.getByTestId('submit-review').count()).toBe(0);
     expect(await p.getByTestId('score-science').isDisabled()).toBe(true);
   });

@@ -1,8 +1,9 @@
 import { connect } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { accounts } from '../../src/db/schema.js';
 import { problemHandler } from '../../src/server/problem.js';
 import { DEFAULT_TIMEOUTS, MAX_URL_LENGTH } from '../../src/server/request-limits.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
@@ -271,5 +272,79 @@ describe('caching of authenticated answers', () => {
     // The UI's files are not answers about anyone: a signed-in browser keeps caching them.
     const asset = await t.app.inject({ method: 'GET', url: '/assets/index.js', cookies: { osid: 'any' } });
     expect(asset.headers['cache-control']).toBeUndefined();
+  });
+});
+
+// Clients key on `code` and `field`; the sentences follow the requester: the signed-in person's
+// language, else the browser's Accept-Language, else English.
+describe(`error messages in the requester's language on ${databaseKind} Postgres`, () => {
+  const CJK = /[\u4e00-\u9fff]/;
+  type Problem = { code: string; field?: string; detail: string; errors?: { field: string; code: string; message: string }[] };
+  const signIn = (language: string | undefined, remoteAddress: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress,
+      headers: {
+        origin: 'https://orbitshare.example',
+        host: 'orbitshare.example',
+        ...(language ? { 'accept-language': language } : {}),
+      },
+      payload: { email: 'nobody@example.org', password: 'not the password' },
+    });
+
+  it('answers a wrong password in Chinese to a Chinese browser, in English otherwise, with the same code', async () => {
+    const zh = await signIn('zh-CN,zh;q=0.9,en;q=0.8', '198.51.100.201');
+    expectProblem(zh, 401, 'INVALID_CREDENTIALS');
+    expect((zh.json() as Problem).detail).toBe('电子邮箱地址或密码错误。');
+    const en = await signIn('fr-FR, en;q=0.5', '198.51.100.202');
+    expectProblem(en, 401, 'INVALID_CREDENTIALS');
+    expect((en.json() as Problem).detail).toBe('The e-mail address or the password is wrong.');
+    expect((await signIn(undefined, '198.51.100.203')).json()).toMatchObject({
+      detail: 'The e-mail address or the password is wrong.',
+    });
+  });
+
+  it('words schema validation in Chinese, keeping every field and code', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      remoteAddress: '198.51.100.204',
+      headers: { origin: 'https://orbitshare.example', host: 'orbitshare.example', 'accept-language': 'zh' },
+      payload: { email: 'not an address', displayName: '', password: 'x', institutionId: 42 },
+    });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    const zh = res.json() as Problem;
+    const english = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        remoteAddress: '198.51.100.205',
+        headers: { origin: 'https://orbitshare.example', host: 'orbitshare.example' },
+        payload: { email: 'not an address', displayName: '', password: 'x', institutionId: 42 },
+      })
+    ).json() as Problem;
+    expect(zh.errors!.map((e) => [e.field, e.code])).toEqual(english.errors!.map((e) => [e.field, e.code]));
+    expect(zh.field).toBe(english.field);
+    expect(zh.detail).toMatch(/^有 \d+ 个字段无效。$/);
+    for (const issue of zh.errors!) expect(issue.message, issue.field).toMatch(CJK);
+    for (const issue of english.errors!) expect(issue.message, issue.field).not.toMatch(CJK);
+    // zod says what it received, in Chinese too.
+    expect(zh.errors!.find((e) => e.field === 'institutionId')!.message).toContain('数字');
+  });
+
+  it("follows the signed-in person's own language over the browser's, for a service's error and an unknown route", async () => {
+    const person = await seedActiveAccount(t.database.db);
+    await t.database.db.update(accounts).set({ locale: 'zh' }).where(eq(accounts.id, person.id));
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/applications/00000000-0000-4000-8000-000000000000',
+      headers: { ...person.headers, 'accept-language': 'en' },
+    });
+    expectProblem(missing, 404, 'NOT_FOUND');
+    expect((missing.json() as Problem).detail).toBe('没有该记录（或您无权查看）。');
+    const route = await t.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: { 'accept-language': 'zh' } });
+    expectProblem(route, 404, 'NOT_FOUND');
+    expect((route.json() as Problem).detail).toBe('没有路由 GET /api/no-such-thing。');
   });
 });

@@ -1,7 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../../src/db/schema.js';
-import { seedActiveAccount, seedAdministrator } from '../support/accounts.js';
+import { accounts, agreements, outbox, outboxAttachments, payloadMilestones } from '../../src/db/schema.js';
+import { SYSTEM } from '../../src/services/actor.js';
+import { sendAgreementReminders } from '../../src/services/agreements/send-agreement-reminders.js';
+import { type SeededAccount, seedActiveAccount, seedAdministrator } from '../support/accounts.js';
+import { seedSelectedSampleProposal } from '../support/agreement-factories.js';
 import { type TestApp, testApp } from '../support/app.js';
 import { authClient, tokenIn } from '../support/auth-client.js';
 import { databaseKind } from '../support/db.js';
@@ -108,5 +111,83 @@ describe(`e-mails in the recipient's language on ${databaseKind} Postgres`, () =
 
     expect((await askReset(person.email, '198.51.100.153')).statusCode).toBe(202);
     expect((await client.lastMailTo(person.email)).subject).toBe('重置您的 Orbitshare 密码');
+  });
+});
+
+const call = (who: SeededAccount, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: { ...who.headers, 'accept-language': 'en' }, payload });
+
+async function mailsTo(email: string, template: string) {
+  return t.database.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.template, template), sql`lower(${outbox.toAddress}) = lower(${email})`));
+}
+
+// Agreement e-mails follow each signatory's language (the account registered with the address),
+// whatever language the officer who sends them uses.
+describe(`agreement e-mails in the signatory's language on ${databaseKind} Postgres`, () => {
+  it('asks, reminds and announces "in force" in Chinese to a Chinese signatory and in English to an English one', async () => {
+    const db = t.database.db;
+    const seed = await seedSelectedSampleProposal(db, 1_000);
+    const officer = await seedActiveAccount(db, [{ role: 'program_officer', scopeId: seed.program.id }]);
+    const partner = await personWithLocale('zh');
+    const agency = await personWithLocale('en');
+    const draft = await call(officer, '/api/agreements', {
+      decisionId: seed.decision.id,
+      signatories: [
+        {
+          partyRole: 'agency',
+          partyName: 'China National Space Administration',
+          signerName: 'Agency Signer',
+          email: agency.email,
+        },
+        // The address as typed by the officer, in another case: still the partner's account.
+        { partyRole: 'partner', partyName: seed.institution.name, signerName: '王芳', email: partner.email.toUpperCase() },
+      ],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id as string;
+    const sent = await call(officer, `/api/agreements/${id}/send`);
+    expect(sent.statusCode, sent.body).toBe(200);
+
+    const [askZh] = await mailsTo(partner.email, 'agreement_signature_request');
+    expect(askZh!.locale).toBe('zh');
+    expect(askZh!.subject).toMatch(/^Orbitshare：协议 .* 待您签署$/);
+    const [askEn] = await mailsTo(agency.email, 'agreement_signature_request');
+    expect(askEn!.locale).toBe('en');
+    expect(CJK.test(askEn!.subject + askEn!.body)).toBe(false);
+
+    // The deadline is near: the hourly duty reminds both, each in their language.
+    await db.update(agreements).set({ signatureDeadline: sql`now() + interval '1 day'` }).where(eq(agreements.id, id));
+    expect((await sendAgreementReminders(db, SYSTEM, { base: 'https://orbitshare.test' })).signatures).toBe(2);
+    expect((await mailsTo(partner.email, 'agreement_signature_reminder'))[0]!.subject).toContain('提醒');
+    expect((await mailsTo(agency.email, 'agreement_signature_reminder'))[0]!.subject).toContain('reminder');
+
+    const sha = sent.json().documentSha256 as string;
+    expect((await call(agency, `/api/agreements/${id}/sign`, { documentSha256: sha })).json().status).toBe('awaiting_signatures');
+    expect((await call(partner, `/api/agreements/${id}/sign`, { documentSha256: sha })).json().status).toBe('in_force');
+    const [inForceZh] = await mailsTo(partner.email, 'agreement_in_force');
+    expect(inForceZh!.subject).toMatch(/已生效$/);
+    expect(inForceZh!.body).toContain('王芳');
+    const [inForceEn] = await mailsTo(agency.email, 'agreement_in_force');
+    expect(inForceEn!.subject).toMatch(/is in force$/);
+    expect(inForceEn!.body).toContain(`/agreements/${id}`);
+    // The signed document goes with it: the bytes whose SHA-256 everyone confirmed.
+    const [attachment] = await db.select().from(outboxAttachments).where(eq(outboxAttachments.outboxId, inForceZh!.id));
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(attachment!.content).digest('hex')).toBe(sha);
+
+    // An open milestone due soon: the partner's signatory is reminded, in Chinese.
+    await db.insert(payloadMilestones).values({
+      agreementId: id,
+      kind: 'other',
+      title: 'Interim report',
+      dueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      owner: 'partner',
+      updatedBy: 'test',
+    });
+    expect((await sendAgreementReminders(db, SYSTEM, { base: 'https://orbitshare.test' })).milestones).toBe(1);
+    expect((await mailsTo(partner.email, 'milestone_reminder'))[0]!.subject).toMatch(/有 1 个节点将于 .* 到期$/);
   });
 });

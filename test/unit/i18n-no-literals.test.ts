@@ -47,11 +47,7 @@ const CODE_ELEMENTS = new Set(['code', 'kbd', 'samp']);
  * TEMPORARY: pages converted by other helpers in parallel (the review helper: review pages and
  * their header link; the portal helper: the public portal pages). The merge removes these entries.
  */
-const CONVERTED_BY_THE_REVIEW_AND_PORTAL_HELPERS = [
-  'src/web/pages/review/CallReviewPage.tsx',
-  'src/web/pages/review/ReviewFormPage.tsx',
-  'src/web/pages/review/ApplicantConflicts.tsx',
-];
+const CONVERTED_BY_THE_REVIEW_AND_PORTAL_HELPERS: string[] = [];
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -144,7 +144,7 @@ export function agreementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: c.Changed, ...errors },
       },
     },
-    async (request) => signRemotely(db, actorOf(request), request.params.id, request.body),
+    async (request) => signRemotely(db, actorOf(request), request.params.id, request.body, { base: baseUrl(ctx, request) }),
   );
   api.post(
     '/api/agreements/:id/amendments',
@@ -241,14 +241,20 @@ export function agreementRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request) =>
-        recordOnSiteSignature(db, actorOf(request), request.params.id, {
-          signatoryId: request.query.signatoryId,
-          signerName: request.query.signerName,
-          place: request.query.place,
-          signedAt: request.query.signedAt,
-          scanFilename: request.query.filename,
-          scan: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-        }),
+        recordOnSiteSignature(
+          db,
+          actorOf(request),
+          request.params.id,
+          {
+            signatoryId: request.query.signatoryId,
+            signerName: request.query.signerName,
+            place: request.query.place,
+            signedAt: request.query.signedAt,
+            scanFilename: request.query.filename,
+            scan: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+          },
+          { base: baseUrl(ctx, request) },
+        ),
     );
   });
 }

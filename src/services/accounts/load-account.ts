@@ -55,6 +55,7 @@ export function accountActor(account: AccountRow, grants: Grant[], extra: Partia
     email: account.email,
     grants,
     via: 'session',
+    locale: account.locale as Locale,
     ...extra,
   };
 }

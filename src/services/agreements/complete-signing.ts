@@ -1,18 +1,27 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
-import { agreements, loans } from '../../db/schema.js';
+import { agreementSignatories, agreements, loans } from '../../db/schema.js';
 import { everyoneSigned, nextAgreementStatus } from '../../domain/agreements/agreement-state.js';
 import { addMonths } from '../../domain/agreements/working-days.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { enqueueEmail } from '../email/enqueue-email.js';
+import { recipientLocales } from '../email/recipient-locale.js';
 import type { AgreementRow } from './agreement-access.js';
 
 /**
  * After a signature: when every signatory has signed, the version comes into force (today, for its
  * duration); an amendment supersedes the version in force and takes over its open loans, all in the
- * signature's transaction (the loans trigger checks the result at commit).
+ * signature's transaction (the loans trigger checks the result at commit). Every signatory is told,
+ * in their own language, with the signed document attached.
  */
-export async function completeSigningIfDone(tx: DbOrTx, actor: Actor, row: AgreementRow, signedAt: Date) {
+export async function completeSigningIfDone(
+  tx: DbOrTx,
+  actor: Actor,
+  row: AgreementRow,
+  signedAt: Date,
+  links: { base: string },
+) {
   const [counts] = await queryRows<{ signatories: number; signatures: number }>(
     tx,
     sql`select (select count(*)::int from agreement_signatories where agreement_id = ${row.id}) as signatories,
@@ -62,5 +71,37 @@ export async function completeSigningIfDone(tx: DbOrTx, actor: Actor, row: Agree
     subjectId: row.id,
     details: { reference: row.reference, version: row.version, startsOn, endsOn },
   });
+  await tellSignatoriesInForce(tx, row, { startsOn, endsOn }, links);
   return status;
+}
+
+async function tellSignatoriesInForce(
+  tx: DbOrTx,
+  row: AgreementRow,
+  period: { startsOn: string; endsOn: string | null },
+  links: { base: string },
+) {
+  const signatories = await tx.select().from(agreementSignatories).where(eq(agreementSignatories.agreementId, row.id));
+  const localeOf = await recipientLocales(
+    tx,
+    signatories.map((s) => s.email),
+  );
+  // The document holds every language of the agreement, so one file serves every recipient.
+  const attachments = row.documentPdf
+    ? [{ filename: `${row.reference}-v${row.version}.pdf`, contentType: 'application/pdf', content: row.documentPdf }]
+    : [];
+  for (const s of signatories) {
+    await enqueueEmail(tx, {
+      to: s.email,
+      template: 'agreement_in_force',
+      locale: localeOf(s.email),
+      name: s.signerName,
+      link: `${links.base}/agreements/${row.id}`,
+      hours: 0,
+      callTitle: `${row.reference} v${row.version}`,
+      at: period.startsOn,
+      deadline: period.endsOn ?? '',
+      attachments,
+    });
+  }
 }

@@ -28,7 +28,13 @@ const MAX_SCAN_BYTES = 20 * 1024 * 1024;
  * Staff record a signature given on site (a ceremony): who signed, where and when, with the scanned
  * signed copy. The scan is of the document the agreement carries, so the hash confirmed is its own.
  */
-export async function recordOnSiteSignature(db: Db, actor: Actor, agreementId: string, input: OnSiteSignatureInput) {
+export async function recordOnSiteSignature(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  input: OnSiteSignatureInput,
+  links: { base: string } = { base: '' },
+) {
   authorize(actor, 'agreements.manage');
   const issues = new IssueList();
   if (!input.place?.trim()) issues.add('place', 'VALIDATION_FAILED', 'Say where it was signed.');
@@ -84,7 +90,7 @@ export async function recordOnSiteSignature(db: Db, actor: Actor, agreementId: s
           documentSha256: row.documentSha256,
         },
       });
-      const status = await completeSigningIfDone(tx, actor, row, signedAt);
+      const status = await completeSigningIfDone(tx, actor, row, signedAt, links);
       return { id: row.id, status };
     })
     .catch(translateSignatureError);

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { databaseNow } from '../calls/call-access.js';
 import { enqueueEmail } from '../email/enqueue-email.js';
+import { recipientLocales } from '../email/recipient-locale.js';
 
 /** Unsigned signatories are reminded from this many working days before the deadline, once a day. */
 export const SIGNATURE_REMINDER_WORKING_DAYS = 3;
@@ -40,11 +41,15 @@ export async function sendAgreementReminders(db: Db, actor: Actor, links: { base
         sql`select s.signer_name, s.email from agreement_signatories s
             where s.agreement_id = ${a.id} and not exists (select 1 from agreement_signatures g where g.signatory_id = s.id)`,
       );
+      const localeOf = await recipientLocales(
+        tx,
+        unsigned.map((s) => s.email),
+      );
       for (const s of unsigned) {
         await enqueueEmail(tx, {
           to: s.email,
           template: 'agreement_signature_reminder',
-          locale: 'en',
+          locale: localeOf(s.email),
           name: s.signer_name,
           link: `${links.base}/agreements/${a.id}/sign`,
           hours: 0,
@@ -77,11 +82,15 @@ export async function sendAgreementReminders(db: Db, actor: Actor, links: { base
         tx,
         sql`select signer_name, email from agreement_signatories where agreement_id = ${m.agreement_id} and party_role <> 'agency'`,
       );
+      const localeOf = await recipientLocales(
+        tx,
+        partners.map((p) => p.email),
+      );
       for (const p of partners) {
         await enqueueEmail(tx, {
           to: p.email,
           template: 'milestone_reminder',
-          locale: 'en',
+          locale: localeOf(p.email),
           name: p.signer_name,
           link: `${links.base}/agreements/${m.agreement_id}/milestones`,
           hours: 0,

@@ -9,6 +9,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { databaseNow } from '../calls/call-access.js';
 import { enqueueEmail } from '../email/enqueue-email.js';
+import { recipientLocales } from '../email/recipient-locale.js';
 import { loadManagedAgreement } from './agreement-access.js';
 import { renderAgreement } from './render-agreement.js';
 
@@ -44,11 +45,15 @@ export async function sendForSignature(db: Db, actor: Actor, agreementId: string
       .where(eq(agreements.id, row.id));
     const signatories = await tx.select().from(agreementSignatories).where(eq(agreementSignatories.agreementId, row.id));
     const shown = `${deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const localeOf = await recipientLocales(
+      tx,
+      signatories.map((s) => s.email),
+    );
     for (const s of signatories) {
       await enqueueEmail(tx, {
         to: s.email,
         template: 'agreement_signature_request',
-        locale: 'en',
+        locale: localeOf(s.email),
         name: s.signerName,
         link: `${links.base}/agreements/${row.id}/sign`,
         hours: 0,

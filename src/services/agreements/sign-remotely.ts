@@ -15,7 +15,13 @@ import { translateSignatureError } from './translate-errors.js';
  * the document's SHA-256 (typed or pasted from what they read). A different hash is refused — by
  * this check and by the database — and nothing is written. The time is the database's.
  */
-export async function signRemotely(db: Db, actor: Actor, agreementId: string, input: { documentSha256: string }) {
+export async function signRemotely(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  input: { documentSha256: string },
+  links: { base: string } = { base: '' },
+) {
   authorize(actor, 'agreements.sign');
   if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED', 'Sign in to sign.');
   const confirmed = input.documentSha256.trim().toLowerCase();
@@ -47,7 +53,7 @@ export async function signRemotely(db: Db, actor: Actor, agreementId: string, in
         subjectId: row.id,
         details: { signatoryId: mine.id, party: mine.partyName, signedAt: signedAt.toISOString(), documentSha256: confirmed },
       });
-      const status = await completeSigningIfDone(tx, actor, row, signedAt);
+      const status = await completeSigningIfDone(tx, actor, row, signedAt, links);
       return { id: row.id, status };
     })
     .catch(translateSignatureError);

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useSession } from '../../api.js';
+import { useT } from '../../i18n/index.js';
 import { type ApplicantConflicts as Data, reviewApi } from '../../review-api.js';
 import { messageOf, NotYet, type Remote, remoteFailure } from './common.js';
 
@@ -14,6 +15,7 @@ export function ApplicantConflicts({ applicationId, ownerAccountId }: { applicat
 }
 
 function OwnerConflicts({ applicationId }: { applicationId: string }) {
+  const { t } = useT('review');
   const id = useId();
   const [state, setState] = useState<Remote<Data>>({ state: 'loading' });
   const [round, setRound] = useState(0);
@@ -44,19 +46,16 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
   const nameOf = (expert: string) => (state.state === 'ready' ? state.data.pool.find((p) => p.expertId === expert)?.name : null);
   return (
     <section className="panel" aria-labelledby={`${id}-heading`} data-testid="applicant-conflicts">
-      <h2 id={`${id}-heading`}>Conflicts of interest</h2>
-      {state.state === 'missing' ? <NotYet what="Declaring conflicts of interest" /> : null}
+      <h2 id={`${id}-heading`}>{t('applicantConflicts.heading')}</h2>
+      {state.state === 'missing' ? <NotYet what={t('applicantConflicts.feature')} /> : null}
       {state.state === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.state === 'ready' ? (
         <>
-          <p className="muted">
-            The experts of this call’s pool. Declare a conflict with any of them (a colleague, a close collaborator) and say why.
-          </p>
+          <p className="muted">{t('applicantConflicts.intro')}</p>
           <ul data-testid="pool-names">
             {state.data.pool.map((p) => (
               <li key={p.expertId}>
-                {p.name}
-                {p.institution ? `, ${p.institution}` : ''}
+                {p.institution ? t('applicantConflicts.withInstitution', { name: p.name, institution: p.institution }) : p.name}
               </li>
             ))}
           </ul>
@@ -64,16 +63,19 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
             <ul data-testid="declared-conflicts">
               {state.data.declared.map((c) => (
                 <li key={c.id}>
-                  {nameOf(c.expertId) ?? 'An expert'}: {c.reason}{' '}
+                  {t('applicantConflicts.declaration', {
+                    expert: nameOf(c.expertId) ?? t('applicantConflicts.anExpert'),
+                    reason: c.reason,
+                  })}{' '}
                   {c.pinned ? (
-                    <span className="muted">(pinned by the officer)</span>
+                    <span className="muted">{t('applicantConflicts.pinned')}</span>
                   ) : (
                     <button
                       type="button"
                       className="button button--quiet"
-                      onClick={() => void act(() => reviewApi.withdraw(c.id), 'Declaration withdrawn.')}
+                      onClick={() => void act(() => reviewApi.withdraw(c.id), t('applicantConflicts.withdrawn'))}
                     >
-                      Withdraw
+                      {t('applicantConflicts.withdraw')}
                     </button>
                   )}
                 </li>
@@ -83,15 +85,15 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (!expertId) return setMessage('Choose the expert.');
-              void act(() => reviewApi.declareAsApplicant(applicationId, expertId, reason), 'Conflict declared.');
+              if (!expertId) return setMessage(t('applicantConflicts.chooseExpert'));
+              void act(() => reviewApi.declareAsApplicant(applicationId, expertId, reason), t('applicantConflicts.declared'));
             }}
-            aria-label="Declare a conflict of interest"
+            aria-label={t('applicantConflicts.formLabel')}
             data-testid="applicant-declare-form"
           >
             <div className="field">
               <label htmlFor={`${id}-expert`} className="field__label">
-                Expert
+                {t('applicantConflicts.expert')}
               </label>
               <select
                 id={`${id}-expert`}
@@ -100,7 +102,7 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
                 onChange={(e) => setExpertId(e.target.value)}
                 data-testid="applicant-conflict-expert"
               >
-                <option value="">Choose an expert</option>
+                <option value="">{t('applicantConflicts.chooseAnExpert')}</option>
                 {state.data.pool.map((p) => (
                   <option key={p.expertId} value={p.expertId}>
                     {p.name}
@@ -110,7 +112,7 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
             </div>
             <div className="field">
               <label htmlFor={`${id}-reason`} className="field__label">
-                Reason
+                {t('applicantConflicts.reason')}
               </label>
               <textarea
                 id={`${id}-reason`}
@@ -122,7 +124,7 @@ function OwnerConflicts({ applicationId }: { applicationId: string }) {
               />
             </div>
             <button type="submit" className="button" data-testid="applicant-declare">
-              Declare conflict
+              {t('applicantConflicts.submit')}
             </button>
           </form>
         </>

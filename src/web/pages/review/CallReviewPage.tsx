@@ -4,6 +4,7 @@ import { formatInZone } from '../../clock.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { useT } from '../../i18n/index.js';
 import { type RoundInput, reviewApi } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -14,37 +15,39 @@ import { issuesByField, messageOf, ScrollTable } from './common.js';
 // opens a round with its deadline, reviews per proposal and conflict rules.
 
 export function CallReviewPage({ callId }: { callId: string }) {
-  useTitle('Review of the call');
+  const { t } = useT('review');
+  useTitle(t('callReview.title'));
   return <RequireAccount>{() => <CallReview callId={callId} />}</RequireAccount>;
 }
 
 function CallReview({ callId }: { callId: string }) {
+  const { t } = useT('review');
   const { load, reload } = useLoadedState(async (signal) => {
     const [call, rounds] = await Promise.all([callsApi.one(callId, signal), reviewApi.rounds(callId, signal)]);
     return { call, rounds };
   }, callId);
   return (
-    <Loaded load={load} what="call">
+    <Loaded load={load} what={t('callReview.what')}>
       {({ call, rounds }) => (
         <article data-testid="call-review-page">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
+          <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
             <Link to={`/calls/${call.slug}/applications`}>{call.title}</Link> /
           </nav>
-          <h1>Review of {call.title}</h1>
+          <h1>{t('callReview.heading', { title: call.title })}</h1>
           <section className="panel" aria-labelledby="rounds-heading">
-            <h2 id="rounds-heading">Rounds</h2>
+            <h2 id="rounds-heading">{t('callReview.rounds')}</h2>
             {rounds.length === 0 ? (
-              <p className="muted">No review round yet.</p>
+              <p className="muted">{t('callReview.noRounds')}</p>
             ) : (
-              <ScrollTable label="Review rounds">
+              <ScrollTable label={t('callReview.roundsTable')}>
                 <table className="table" data-testid="rounds-table">
                   <thead>
                     <tr>
-                      <th scope="col">Round</th>
-                      <th scope="col">Stage</th>
-                      <th scope="col">Deadline</th>
-                      <th scope="col">Reviews per proposal</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t('callReview.round')}</th>
+                      <th scope="col">{t('callReview.stage')}</th>
+                      <th scope="col">{t('callReview.deadline')}</th>
+                      <th scope="col">{t('callReview.reviewsPerProposal')}</th>
+                      <th scope="col">{t('callReview.status')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -74,6 +77,7 @@ function CallReview({ callId }: { callId: string }) {
 }
 
 function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: number; onOpened: () => void }) {
+  const { t } = useT('review');
   const id = useId();
   const [form, setForm] = useState({
     stage: stages === 2 ? 'letter_of_intent' : 'full_proposal',
@@ -91,7 +95,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
   const open = async (event: React.FormEvent) => {
     event.preventDefault();
     setDetail(null);
-    if (!form.deadline) return setErrors({ deadlineAt: 'Give the deadline.' });
+    if (!form.deadline) return setErrors({ deadlineAt: t('callReview.giveDeadline') });
     try {
       await reviewApi.openRound(callId, {
         ...form,
@@ -115,20 +119,20 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
   const described = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Open a round</h2>
+      <h2 id={`${id}-heading`}>{t('callReview.open')}</h2>
       <form onSubmit={open} data-testid="open-round-form" aria-labelledby={`${id}-heading`}>
         <div className="field">
           <label htmlFor={`${id}-stage`} className="field__label">
-            Stage
+            {t('callReview.stage')}
           </label>
           <select id={`${id}-stage`} className="input" value={form.stage} onChange={(e) => set({ stage: e.target.value })}>
-            <option value="letter_of_intent">Letter of intent</option>
-            <option value="full_proposal">Full proposal</option>
+            <option value="letter_of_intent">{t('stage.letter_of_intent')}</option>
+            <option value="full_proposal">{t('stage.full_proposal')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`} className="field__label">
-            Title
+            {t('callReview.title_')}
           </label>
           <input
             id={`${id}-title`}
@@ -142,7 +146,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
         </div>
         <div className="field">
           <label htmlFor={`${id}-deadline`} className="field__label">
-            Deadline (your time)
+            {t('callReview.deadlineLocal')}
           </label>
           <input
             id={`${id}-deadline`}
@@ -157,7 +161,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
         </div>
         <div className="field">
           <label htmlFor={`${id}-rpp`} className="field__label">
-            Reviews per proposal
+            {t('callReview.reviewsPerProposal')}
           </label>
           <input
             id={`${id}-rpp`}
@@ -172,7 +176,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
         </div>
         <div className="field">
           <label htmlFor={`${id}-country`} className="field__label">
-            Same-country rule
+            {t('callReview.sameCountry')}
           </label>
           <select
             id={`${id}-country`}
@@ -180,14 +184,14 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
             value={form.sameCountryRule}
             onChange={(e) => set({ sameCountryRule: e.target.value })}
           >
-            <option value="off">Off</option>
-            <option value="lead">Expert from the lead’s country conflicts</option>
-            <option value="any_member">Expert from any member’s country conflicts</option>
+            <option value="off">{t('callReview.sameCountryOff')}</option>
+            <option value="lead">{t('callReview.sameCountryLead')}</option>
+            <option value="any_member">{t('callReview.sameCountryAny')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-window`} className="field__label">
-            Co-author window (years)
+            {t('callReview.coauthorWindow')}
           </label>
           <input
             id={`${id}-window`}
@@ -202,7 +206,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
         <div className="field">
           <label>
             <input type="checkbox" checked={form.collectsBids} onChange={(e) => set({ collectsBids: e.target.checked })} />{' '}
-            Collect bids from experts
+            {t('callReview.collectsBids')}
           </label>
         </div>
         <div className="field">
@@ -213,7 +217,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
               onChange={(e) => set({ dualAnonymous: e.target.checked })}
               data-testid="round-dual-anonymous"
             />{' '}
-            Dual-anonymous (experts do not see who applied)
+            {t('callReview.dualAnonymous')}
           </label>
         </div>
         {detail ? (
@@ -222,7 +226,7 @@ function OpenRoundForm({ callId, stages, onOpened }: { callId: string; stages: n
           </div>
         ) : null}
         <button type="submit" className="button" data-testid="open-round">
-          Open the round
+          {t('callReview.submit')}
         </button>
       </form>
     </section>

@@ -5,6 +5,7 @@ import { Countdown } from '../../components/Deadline.js';
 import { Loaded } from '../../components/PageState.js';
 import { RequireAccount } from '../../components/RequireAccount.js';
 import { label } from '../../format.js';
+import { i18n, useT } from '../../i18n/index.js';
 import { type Criterion, type Round, reviewApi, type WorkspaceAssignment, type WorkspacePool } from '../../review-api.js';
 import { Link } from '../../router.js';
 import { useLoadedState } from '../../use-load.js';
@@ -23,11 +24,13 @@ interface Found {
 }
 
 export function ReviewFormPage({ id }: { id: string }) {
-  useTitle('Review');
+  const { t } = useT('review');
+  useTitle(t('form.title'));
   return <RequireAccount>{() => <ReviewLoader id={id} />}</RequireAccount>;
 }
 
 function ReviewLoader({ id }: { id: string }) {
+  const { t } = useT('review');
   const { load, reload } = useLoadedState(async (signal) => {
     const { pools } = await reviewApi.workspace(signal);
     for (const pool of pools)
@@ -35,10 +38,10 @@ function ReviewLoader({ id }: { id: string }) {
         const assignment = r.assignments.find((a) => a.id === id);
         if (assignment) return { pool, round: r.round, assignment } satisfies Found;
       }
-    throw new ApiError(404, 'No such assignment.');
+    throw new ApiError(404, i18n.t('form.noSuchAssignment', { ns: 'review' }));
   }, id);
   return (
-    <Loaded load={load} what="assignment">
+    <Loaded load={load} what={t('form.what')}>
       {(found) => <ReviewForm key={found.assignment.review?.status ?? 'new'} found={found} onSubmitted={reload} />}
     </Loaded>
   );
@@ -57,6 +60,7 @@ const emptyDraft = (criteria: Criterion[], a: WorkspaceAssignment): ReviewDraft 
 });
 
 function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => void }) {
+  const { t } = useT('review');
   const { pool, round, assignment } = found;
   const criteria = pool.criteria;
   const auto = useReviewAutosave(assignment.id, emptyDraft(criteria, assignment), assignment.review?.revision ?? 0);
@@ -72,7 +76,7 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
     event.preventDefault();
     setDetail(null);
     await auto.flush();
-    if (auto.stopped()) return setDetail('The draft changed elsewhere; reload before submitting.');
+    if (auto.stopped()) return setDetail(t('form.changedElsewhere'));
     try {
       await reviewApi.submit(assignment.id, { ...draft, revision: auto.revision() });
       onSubmitted();
@@ -86,15 +90,16 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
 
   return (
     <article data-testid="review-form-page" data-status={assignment.review?.status ?? 'not_started'}>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/review">Review workspace</Link> / {pool.call?.title} /
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+        <Link to="/review">{t('form.workspace')}</Link> / {pool.call?.title} /
       </nav>
       <h1 data-testid="review-proposal-title">{assignment.title}</h1>
       <p>
-        {round.title} · due {formatInZone(round.deadlineAt, timeZone)} · <Countdown at={round.deadlineAt} />
+        {t('form.due', { round: round.title, when: formatInZone(round.deadlineAt, timeZone) })} ·{' '}
+        <Countdown at={round.deadlineAt} />
       </p>
       <section className="panel" aria-labelledby="proposal-heading">
-        <h2 id="proposal-heading">The proposal</h2>
+        <h2 id="proposal-heading">{t('form.proposal')}</h2>
         <p data-testid="review-abstract">{assignment.abstract}</p>
         {assignment.scheme
           ? Object.entries(assignment.scheme)
@@ -107,25 +112,25 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
           : null}
         {assignment.team ? (
           <p data-testid="review-team">
-            Team: {assignment.team.people.map((p) => `${p.name} (${label(p.role)})`).join(', ') || '—'}
+            {t('form.team', { people: assignment.team.people.map((p) => `${p.name} (${label(p.role)})`).join(', ') || '—' })}
           </p>
         ) : (
           <p className="muted" data-testid="review-anonymous">
-            Dual-anonymous round: the applicants are not shown.
+            {t('form.anonymous')}
           </p>
         )}
       </section>
       {submitted ? (
         <p role="status" data-testid="review-submitted">
-          Submitted. The review can no longer be changed.
+          {t('form.submitted')}
         </p>
       ) : null}
       {!submitted && late ? (
         <p role="status" data-testid="review-locked">
-          The deadline has passed; the review is locked.
+          {t('form.locked')}
         </p>
       ) : null}
-      <form onSubmit={submit} data-testid="review-form" aria-label="Review">
+      <form onSubmit={submit} data-testid="review-form" aria-label={t('form.label')}>
         <fieldset disabled={locked}>
           {criteria.map((c) => {
             const scoreError = errors[`scores.${c.key}.score`] ?? errors[`scores.${c.key}`];
@@ -136,13 +141,13 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
                 <h2>
                   {c.name}{' '}
                   <span className="muted">
-                    (weight {c.weight}%, scale {c.scaleMin}–{c.scaleMax})
+                    {t('form.criterionScale', { weight: c.weight, min: c.scaleMin, max: c.scaleMax })}
                   </span>
                 </h2>
                 {c.description ? <p className="muted">{c.description}</p> : null}
                 <div className={`field${scoreError ? ' field--invalid' : ''}`}>
                   <label htmlFor={`score-${c.key}`} className="field__label">
-                    Score for {c.name}
+                    {t('form.scoreFor', { criterion: c.name })}
                   </label>
                   <select
                     id={`score-${c.key}`}
@@ -153,7 +158,7 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
                     onChange={(e) => setScore(c.key, { score: e.target.value === '' ? null : Number(e.target.value) })}
                     data-testid={`score-${c.key}`}
                   >
-                    <option value="">Not scored</option>
+                    <option value="">{t('form.notScored')}</option>
                     {scale.map((n) => (
                       <option key={n} value={n}>
                         {n}
@@ -168,7 +173,7 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
                 </div>
                 <div className="field">
                   <label htmlFor={`comment-${c.key}`} className="field__label">
-                    Comment on {c.name}
+                    {t('form.commentOn', { criterion: c.name })}
                   </label>
                   <textarea
                     id={`comment-${c.key}`}
@@ -184,23 +189,25 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
           })}
           <Choice
             id="confidence"
-            name="Confidence"
+            name={t('form.confidence')}
             options={['high', 'medium', 'low']}
+            optionLabel={(o) => t(`form.confidenceLevel.${o}`)}
             value={draft.confidence ?? null}
             error={errors.confidence}
             onChange={(v) => update((d) => ({ ...d, confidence: v as ReviewDraft['confidence'] }))}
           />
           <Choice
             id="recommendation"
-            name="Recommendation"
+            name={t('form.recommendation')}
             options={['select', 'conditional', 'reject']}
+            optionLabel={(o) => t(`recommendation.${o}`)}
             value={draft.recommendation ?? null}
             error={errors.recommendation}
             onChange={(v) => update((d) => ({ ...d, recommendation: v as ReviewDraft['recommendation'] }))}
           />
           <div className="field">
             <label htmlFor="overall-comment" className="field__label">
-              Overall comment
+              {t('form.overall')}
             </label>
             <textarea
               id="overall-comment"
@@ -221,7 +228,7 @@ function ReviewForm({ found, onSubmitted }: { found: Found; onSubmitted: () => v
           ) : null}
           {locked ? null : (
             <button type="submit" className="button" data-testid="submit-review">
-              Submit review
+              {t('form.submit')}
             </button>
           )}
         </fieldset>
@@ -234,10 +241,12 @@ function Choice(props: {
   id: string;
   name: string;
   options: string[];
+  optionLabel: (option: string) => string;
   value: string | null;
   error?: string;
   onChange: (value: string | null) => void;
 }) {
+  const { t } = useT('review');
   return (
     <div className={`field${props.error ? ' field--invalid' : ''}`}>
       <label htmlFor={props.id} className="field__label">
@@ -252,10 +261,10 @@ function Choice(props: {
         onChange={(e) => props.onChange(e.target.value || null)}
         data-testid={props.id}
       >
-        <option value="">Choose</option>
+        <option value="">{t('form.choose')}</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
-            {label(o)}
+            {props.optionLabel(o)}
           </option>
         ))}
       </select>

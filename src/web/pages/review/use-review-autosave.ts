@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.js';
+import { currentLocale, i18n } from '../../i18n/index.js';
 import { type ReviewInput, reviewApi } from '../../review-api.js';
 
 // The review draft saves itself as the application draft does (use-autosave.ts): a debounced PUT
@@ -87,16 +88,17 @@ export function useReviewAutosave(assignmentId: string, initial: ReviewDraft, in
 }
 
 export function statusText(status: ReviewSaveStatus): string {
+  const t = (key: string, values: Record<string, string> = {}) => i18n.t(`save.${key}`, { ns: 'review', ...values });
   switch (status.kind) {
     case 'saved':
-      return status.at ? `Saved ${new Date(status.at).toLocaleTimeString('en-GB')}` : 'All changes saved';
+      return status.at ? t('savedAt', { time: new Date(status.at).toLocaleTimeString(currentLocale()) }) : t('saved');
     case 'pending':
-      return 'Unsaved changes…';
+      return t('pending');
     case 'saving':
-      return 'Saving…';
+      return t('saving');
     case 'retrying':
-      return `Not saved (${status.message}); retrying`;
+      return t('retrying', { message: status.message });
     case 'stale':
-      return `Changed elsewhere: this draft was not saved (${status.message}). Reload the page to continue from the saved copy.`;
+      return t('stale', { message: status.message });
   }
 }
