@@ -190,6 +190,9 @@ const VISITS = {
   borrower: [{ path: '/borrower', roles: ['applicant'] }],
   'borrower-loan': [],
   'verify-sample': [{ path: '/verify/samples/CE5C0400', roles: ['public'] }],
+  samples: [{ path: '/samples', roles: PUBLIC }],
+  'sample-collection': [{ path: '/samples/change-5-samples', roles: PUBLIC }],
+  'custody-collections': [{ path: '/custody/collections', roles: ['curator'] }],
 } satisfies Record<PageName, Visit[]>;
 
 const ACCOUNT_OF: Record<Exclude<Role, 'public' | 'public-zh'>, string> = {
