@@ -178,6 +178,12 @@ describe(`public sample catalogue on ${databaseKind} Postgres`, () => {
     expect((await t.app.inject({ url: '/api/portal/samples/no-such-collection' })).statusCode).toBe(404);
   });
 
+  it('portal search finds the collection and leads to its catalogue page', async () => {
+    const name = (await getPage()).body.collection.name;
+    const res = await t.app.inject({ url: `/api/portal/search?q=${encodeURIComponent(name)}` });
+    expect(res.json().items[0]).toMatchObject({ kind: 'sample_collection', path: `/samples/${collection.slug}`, score: 100 });
+  });
+
   it('a custody write invalidates the cached answer at once', async () => {
     const before = await getPage();
     const etag = before.res.headers.etag as string;
