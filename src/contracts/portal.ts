@@ -332,6 +332,7 @@ export const SEARCH_KINDS = [
   'project',
   'call',
   'result',
+  'sample_collection',
 ] as const;
 export const SearchQuery = ListFormat.extend({
   q: z.string().trim().min(1).max(100).describe('Words to look for in names, titles and summaries (any case).'),

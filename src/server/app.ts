@@ -20,6 +20,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { callRoutes } from './routes/calls.js';
+import { catalogueRoutes } from './routes/catalogue.js';
 import { custodyRoutes } from './routes/custody.js';
 import { custodyLoanRoutes } from './routes/custody-loans.js';
 import { healthRoutes } from './routes/health.js';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   agreementRoutes(app, ctx);
   loanRoutes(app, ctx);
   custodyLoanRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
   await app.after(); // routes registered in their own plugin scope are in the route table too
   app.get('/api/openapi.json', { config: { action: 'system.docs' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { CatalogueCollectionPage } from './catalogue/CatalogueCollectionPage.js';
+import { CataloguePage } from './catalogue/CataloguePage.js';
 import { Header } from './components/Header.js';
 import { NotFound } from './components/PageState.js';
 import { BorrowerHomePage, BorrowerLoanPage, VerifySamplePage } from './custody/BorrowerPages.js';
+import { CollectionsPage } from './custody/CollectionsPage.js';
 import { CuratorLoanPage } from './custody/CuratorLoanPage.js';
 import { CuratorLoansPage } from './custody/CuratorLoansPage.js';
 import { CustodyHomePage } from './custody/CustodyHomePage.js';
@@ -160,6 +163,12 @@ function Page({ route }: { route: Route }) {
       return <BorrowerLoanPage id={route.id} />;
     case 'verify-sample':
       return <VerifySamplePage number={route.number} />;
+    case 'samples':
+      return <CataloguePage />;
+    case 'sample-collection':
+      return <CatalogueCollectionPage slug={route.slug} />;
+    case 'custody-collections':
+      return <CollectionsPage />;
     default:
       return <UnknownPage />;
   }

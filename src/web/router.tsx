@@ -92,6 +92,9 @@ export type Route =
   | { page: 'borrower' }
   | { page: 'borrower-loan'; id: string }
   | { page: 'verify-sample'; number: string }
+  | { page: 'samples' }
+  | { page: 'sample-collection'; slug: string }
+  | { page: 'custody-collections' }
   | { page: 'not-found' };
 
 /** The curator's custody pages, the borrower's portal and the public label verification. */
@@ -106,6 +109,7 @@ function matchCustodyRoute([first, second, third, ...rest]: string[]): Route | n
       where: { page: 'custody-where' },
       discrepancies: { page: 'custody-discrepancies' },
       audit: { page: 'custody-audit' },
+      collections: { page: 'custody-collections' },
     };
     return third === undefined && single[second] ? single[second] : { page: 'not-found' };
   }
@@ -155,6 +159,7 @@ export function matchRoute(path: string): Route {
   if (first === 'applications') return second ? { page: 'application', id: second } : { page: 'applications' };
   if (first === 'countries') return second ? { page: 'country', code: second } : { page: 'countries' };
   if (first === 'missions') return second ? { page: 'mission', slug: second } : { page: 'missions' };
+  if (first === 'samples') return second ? { page: 'sample-collection', slug: second } : { page: 'samples' };
   if (first === 'institutions') return second ? { page: 'institution', slug: second } : { page: 'institutions' };
   if (SINGLE_PAGES.has(first) && second === undefined) return { page: first } as Route;
   return { page: 'not-found' };

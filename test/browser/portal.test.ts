@@ -231,3 +231,58 @@ describe('public portal in Chinese (a browser whose language is Chinese)', () =>
     await zh.evaluate(() => localStorage.removeItem('orbitshare.language'));
   });
 });
+
+// The public sample catalogue over the demo data: reached from the home page and a mission page, its
+// table sorts, its download links answer files, and a Chinese browser reads it with Chinese units.
+const names = (page: Page) => page.getByTestId('catalogue-collection-link').allTextContents();
+
+describe('sample catalogue (issue 11 item 4)', () => {
+  it('is linked from the home page, sorts by any column and offers CSV and JSON', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await page.goto(`${base}/`);
+    await page.getByTestId('catalogue-link').click();
+    await page.getByTestId('catalogue-table').waitFor();
+    expect(await names(page)).toEqual(["Chang'e-5 lunar samples", "Chang'e-6 lunar far-side samples"]);
+
+    // Returned mass, largest first: Chang'e-6 (1,935.3 g) before Chang'e-5 (1,731 g).
+    await page.getByTestId('sort-returned').click();
+    await page.getByTestId('sort-returned').click();
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Returned to Earth');
+    expect(await names(page)).toEqual(["Chang'e-6 lunar far-side samples", "Chang'e-5 lunar samples"]);
+    expect(await page.getByTestId('catalogue-table').textContent()).toContain('1,731 g');
+
+    const csvHref = await page.getByTestId('download-csv').getAttribute('href');
+    expect(csvHref).toBe('/api/portal/samples?format=csv');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect(csv.headers()['content-disposition']).toContain('sample-collections.csv');
+    expect((await csv.text()).split('\r\n')[0]).toContain('slug,name,mission,returned_mass_mg');
+
+    // A collection's page, and the mission page links back to it.
+    await page.getByTestId('catalogue-collection-link').first().click();
+    await page.getByTestId('catalogue-collection-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/samples/change-6-samples');
+    expect(await page.getByTestId('download-csv').first().getAttribute('href')).toBe(
+      '/api/portal/samples/change-6-samples?list=types&format=csv',
+    );
+    await page.goto(`${base}/missions/change-5`);
+    await page.getByTestId('catalogue-link-collection').click();
+    await page.getByTestId('catalogue-collection-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/samples/change-5-samples');
+    await page.close();
+  });
+
+  it('reads in Chinese, with masses in 克 and 毫克', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/samples`);
+    await page.getByTestId('catalogue-table').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('样品目录');
+    const table = (await page.getByTestId('catalogue-table').textContent()) ?? '';
+    expect(table).toContain('1,731 克');
+    expect(table).toContain('0 毫克');
+    await page.getByTestId('catalogue-collection-link').first().click();
+    await page.getByTestId('catalogue-collection-page').waitFor();
+    expect(await page.getByTestId('catalogue-figures').textContent()).toContain('可供借用');
+    await context.close();
+  });
+});

@@ -18,10 +18,12 @@ import { createRecord } from '../../src/services/registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../../src/services/registry/resources.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
 import { type TestApp, testApp } from '../support/app.js';
+import { makeSampleCollection } from '../support/custody-factories.js';
 import { databaseKind } from '../support/db.js';
 import { ensureCountry, makeInstitution, makeMission, makeOrganisation, makeProgram } from '../support/factories.js';
 import { icsInstant, parseIcsEvents } from '../support/ics.js';
 import { checkInvariants } from '../support/invariants.js';
+import { seedAgreementInForce, seedOpenLoan } from '../support/loan-factories.js';
 import { extractPdfText, squash } from '../support/pdf-text.js';
 import { seedClosedCall, seedSubmittedApplication } from '../support/review-factories.js';
 
@@ -370,5 +372,50 @@ describe(`calendars on ${databaseKind} Postgres`, () => {
       (await t.app.inject({ method: 'GET', url: '/api/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics' })).statusCode,
     ).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: '/api/account/calendar-feed' })).statusCode).toBe(401);
+  });
+
+  it('a person’s feed has the signatures they owe and the duties of loans their institution borrows', async () => {
+    const db = t.database.db;
+    const lab = String((await makeInstitution(db, { countryCode: 'DE' })).id);
+    const person = await seedActiveAccount(db, [{ role: 'applicant', scopeId: lab }]);
+    // An agreement awaiting the person's signature, and one they already signed (not listed).
+    const deadline = new Date('2031-05-09T09:30:00Z');
+    const waiting = await seedAgreementInForce(db, lab);
+    await db.execute(
+      sql`update agreements set status = 'awaiting_signatures', signature_deadline = ${deadline} where id = ${waiting}`,
+    );
+    await db.execute(sql`insert into agreement_signatories (agreement_id, position, party_role, party_name, signer_name, email)
+      values (${waiting}, 2, 'partner', 'Lab', 'Person', ${person.email.toUpperCase()})`);
+    // A loan opened two years and a half ago, due in 2031: inventories and reports each year, then the return.
+    const loan = await seedOpenLoan(db, {
+      collectionId: (await makeSampleCollection(db)).id,
+      masses: [1_000],
+      institutionId: lab,
+      openedAt: new Date('2024-03-01T08:00:00Z'),
+      dueOn: '2026-12-31',
+    });
+    await db.execute(sql`insert into borrower_duties (loan_id, kind, period, due_on, status, fulfilled_at, fulfilled_by)
+      values (${loan.loanId}, 'annual_inventory', 1, '2025-03-01', 'fulfilled', now(), 'test')`);
+    const made = await t.app.inject({ method: 'POST', url: '/api/account/calendar-feed', headers: person.headers });
+    const feed = await t.app.inject({ method: 'GET', url: new URL(made.json().url).pathname });
+    const events = parseIcsEvents(feed.body);
+    const signature = events.filter((e) => e.CATEGORIES === 'signature_deadline');
+    expect(signature.map((e) => icsInstant(e.DTSTART!).toISOString())).toEqual([deadline.toISOString()]);
+    expect(signature[0]!.URL).toContain(`/agreements/${waiting}/sign`);
+    const duties = events
+      .filter((e) => e.CATEGORIES === 'loan_duty')
+      .map((e) => [icsInstant(e.DTSTART!).toISOString().slice(0, 10), e.SUMMARY!.split(':')[0]]);
+    expect(duties).toEqual([
+      ['2025-03-01', 'Research report due'],
+      ['2026-03-01', 'Annual inventory due'],
+      ['2026-03-01', 'Research report due'],
+      ['2026-12-31', 'Return or consumption record due'],
+    ]);
+    expect(events.find((e) => e.CATEGORIES === 'loan_duty')!.URL).toContain(`/borrower/loans/${loan.loanId}`);
+    // Someone else's feed has none of these.
+    const stranger = await seedActiveAccount(db, []);
+    const theirs = await t.app.inject({ method: 'POST', url: '/api/account/calendar-feed', headers: stranger.headers });
+    const other = parseIcsEvents((await t.app.inject({ method: 'GET', url: new URL(theirs.json().url).pathname })).body);
+    expect(other.filter((e) => e.CATEGORIES === 'loan_duty' || e.CATEGORIES === 'signature_deadline')).toEqual([]);
   });
 });

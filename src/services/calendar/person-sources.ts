@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/connection.js';
 import { type CalendarEntry, localTime } from '../../domain/calendar/calendar-entry.js';
+import { loanDuties, signatureDeadlines } from './person-custody-sources.js';
 
 /**
  * One source of a person's dated duties. The feed is the union of every source, so a new kind of
- * duty (agreement signatures, loan inventories and returns — issue 10, being built) is one more
- * function in PERSON_SOURCES, not a change to the feed.
+ * duty (agreement signatures and loan duties: person-custody-sources.ts) is one more function in
+ * PERSON_SOURCES, not a change to the feed.
  */
 export type PersonSource = (db: DbOrTx, accountId: string, base: string) => Promise<CalendarEntry[]>;
 
@@ -71,7 +72,7 @@ const applicationDeadlines: PersonSource = async (db, accountId, base) => {
   });
 };
 
-export const PERSON_SOURCES: readonly PersonSource[] = [reviewDeadlines, applicationDeadlines];
+export const PERSON_SOURCES: readonly PersonSource[] = [reviewDeadlines, applicationDeadlines, signatureDeadlines, loanDuties];
 
 export async function personEntries(db: DbOrTx, accountId: string, base: string): Promise<CalendarEntry[]> {
   const all: CalendarEntry[] = [];

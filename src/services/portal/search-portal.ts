@@ -11,7 +11,8 @@ const LIMIT = 50;
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Search across the registry (programs, missions, institutions, countries, organisations, projects),
+ * Search across the registry (programs, missions, institutions, countries, organisations, projects,
+ * sample collections),
  * the published calls and the decided ones (results). Ranked by where the words occur: the whole
  * title (100), its start (60), anywhere in the title or the native name (40), the summary (10). Plain
  * ILIKE runs the same on PostgreSQL 15 and PGlite and handles Chinese, which has no word breaks for
@@ -41,6 +42,9 @@ export async function searchPortal(db: DbOrTx, actor: Actor, q: string): Promise
         union all
         select case when k.status = 'decided' then 'result' else 'call' end, k.title, null, '/calls/' || k.slug, k.summary
           from calls k where k.status in ('published', 'closed', 'in_review', 'decided')
+        union all
+        select 'sample_collection', s.name, null, '/samples/' || s.slug, array_to_string(s.sample_types, ', ') || ' ' || coalesce(s.note, '')
+          from sample_collections s where s.archived_at is null
       )
       select kind, title, native, path, body,
         (case when lower(title) = lower(${query}) or lower(coalesce(native, '')) = lower(${query}) then 100

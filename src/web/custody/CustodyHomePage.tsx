@@ -12,6 +12,7 @@ export function CustodyHomePage() {
     ['/custody/where', 'home.where'],
     ['/custody/discrepancies', 'home.discrepancies'],
     ['/custody/audit', 'home.audit'],
+    ['/custody/collections', 'home.collections'],
   ] as const;
   return (
     <section className="stack" data-testid="custody-home">

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { PortalSummary } from '../../contracts/portal.js';
 import { portalApi } from '../api.js';
+import { CatalogueLink } from '../catalogue/CataloguePage.js';
 import { Chip } from '../components/Chip.js';
 import { Name } from '../components/Name.js';
 import { Loaded } from '../components/PageState.js';
@@ -145,6 +146,9 @@ function Home({ summary: s }: { summary: PortalSummary }) {
           </li>
           <li>
             <Link to="/missions">{t('home.missionsLink')}</Link>
+          </li>
+          <li>
+            <CatalogueLink />
           </li>
           <li>
             <Link to="/institutions">{t('home.institutionsLink')}</Link>

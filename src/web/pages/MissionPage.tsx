@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { MissionPage as MissionPageData, PortalHostModule } from '../../contracts/portal.js';
 import { portalApi } from '../api.js';
+import { CatalogueLink } from '../catalogue/CataloguePage.js';
 import { Meta } from '../components/Meta.js';
 import { Name } from '../components/Name.js';
 import { Loaded } from '../components/PageState.js';
@@ -76,6 +77,9 @@ function Mission({ data }: { data: MissionPageData }) {
                 <p className="card__meta">{s.returnedOn ? t('mission.returned', { date: formatDay(s.returnedOn) }) : null}</p>
                 {s.sampleTypes.length > 0 ? <p className="card__text">{s.sampleTypes.join(', ')}</p> : null}
                 {s.note ? <p className="card__text muted">{s.note}</p> : null}
+                <p className="card__text">
+                  <CatalogueLink slug={s.slug} />
+                </p>
               </li>
             ))}
           </ul>

@@ -182,6 +182,9 @@ export const VISITS = {
   borrower: [{ path: '/borrower', roles: ['applicant'] }],
   'borrower-loan': [],
   'verify-sample': [{ path: '/verify/samples/CE5C0400', roles: ['public'] }],
+  samples: [{ path: '/samples', roles: PUBLIC }],
+  'sample-collection': [{ path: '/samples/change-5-samples', roles: PUBLIC }],
+  'custody-collections': [{ path: '/custody/collections', roles: ['curator'] }],
 } satisfies Record<PageName, Visit[]>;
 
 export const ACCOUNT_OF: Record<Exclude<Role, 'public' | 'public-zh'>, string> = {
