@@ -4,7 +4,6 @@ import { type Db, queryRows } from '../../src/db/connection.js';
 import { drawAuditSample } from '../../src/domain/samples/audit-sample.js';
 import { confirmReceipt } from '../../src/services/custody/confirm-receipt.js';
 import { dispatchShipment } from '../../src/services/custody/dispatch-shipment.js';
-import { drawAuditSampleForInspection } from '../../src/services/custody/draw-audit-sample.js';
 import { prepareShipment } from '../../src/services/custody/prepare-shipment.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
 import { type TestApp, testApp } from '../support/app.js';
