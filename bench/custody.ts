@@ -7,13 +7,14 @@
 // samples (0 expected). Prints figures, asserts nothing.
 //   scripts/with-postgres.sh node --import tsx bench/custody.ts
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPostgres, queryRows } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
 import { AppError } from '../src/domain/errors.js';
 import { SYSTEM } from '../src/services/actor.js';
-import { overdueDuties } from '../src/services/custody/borrower-duties.js';
+import { type OverdueFilter, overdueDuties, overdueDutiesQuery } from '../src/services/custody/borrower-duties.js';
 import { consumeSample } from '../src/services/custody/consume-sample.js';
 import { registerSample } from '../src/services/custody/register-sample.js';
 import { createRecord } from '../src/services/registry/create-record.js';
@@ -33,6 +34,54 @@ async function admin(url: string, query: string) {
   } finally {
     await client.end();
   }
+}
+
+const TICKS_PER_MS = 100 / 1000; // Linux USER_HZ
+
+/**
+ * CPU time (ms) PostgreSQL spent for database `name` so far, from /proc: its backends' own time,
+ * plus what their postmaster collected from exited children (parallel workers) — other clusters
+ * on the machine are not counted. Undefined without /proc.
+ */
+function serverCpuMs(name: string): number | undefined {
+  try {
+    let sum = 0;
+    const postmasters = new Set<number>();
+    const fieldsOf = (pid: number | string) => {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    };
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${name} `)) continue;
+        const f = fieldsOf(entry);
+        sum += (Number(f[11]) + Number(f[12])) / TICKS_PER_MS;
+        postmasters.add(Number(f[1]));
+      } catch {}
+    }
+    for (const pid of postmasters) {
+      const f = fieldsOf(pid);
+      sum += (Number(f[13]) + Number(f[14])) / TICKS_PER_MS;
+    }
+    return sum;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall, bench-process CPU and server CPU of `work`, in ms. */
+async function measured<T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; wall: number; cpu: number; server: number }> {
+  const server0 = serverCpuMs(name) ?? Number.NaN;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await work();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { result, wall, cpu: (cpu.user + cpu.system) / 1000, server: (serverCpuMs(name) ?? Number.NaN) - server0 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -91,23 +140,27 @@ export async function custodyBench(): Promise<void> {
     console.log(
       `custody: loaded ${counts!.samples} samples (${parents * splits} subsamples), ${counts!.entries} entries in ${loadS.toFixed(1)} s`,
     );
-    await db.execute(sql`analyze samples`);
-    await db.execute(sql`analyze ledger_entries`);
+    // As autovacuum leaves them after such a load (it vacuums a table after inserts too, PG 13+):
+    // the append-only ledger's pages all-visible, statistics fresh.
+    await db.execute(sql`vacuum analyze samples`);
+    await db.execute(sql`vacuum analyze ledger_entries`);
+    console.log(`custody: load ${uptimeLoad()}`);
 
     // The audit two ways: the view in one grouped scan, and sample_balance(id) per sample as the
     // invariant checker calls it.
     const audit = async (label: string, query: ReturnType<typeof sql>) => {
-      const times: number[] = [];
+      const runs: { wall: number; cpu: number; server: number }[] = [];
       let unbalanced = -1;
       for (let run = 0; run < 3; run++) {
-        const t0 = performance.now();
-        const [row] = await queryRows<{ unbalanced: number }>(db, query);
-        times.push(performance.now() - t0);
-        unbalanced = row!.unbalanced;
+        const m = await measured(name, () => queryRows<{ unbalanced: number }>(db, query));
+        runs.push(m);
+        unbalanced = m.result[0]!.unbalanced;
       }
+      const at = runs.map((r) => r.wall).indexOf(median(runs.map((r) => r.wall)));
       console.log(
-        `custody: whole-collection balance audit of ${counts!.samples} samples, ${label}: median ${median(times).toFixed(0)} ms ` +
-          `(runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; target < 1000 ms), unbalanced ${unbalanced}`,
+        `custody: whole-collection balance audit of ${counts!.samples} samples, ${label}: median ${runs[at]!.wall.toFixed(0)} ms wall, ` +
+          `${runs[at]!.server.toFixed(0)} ms PostgreSQL CPU, ${runs[at]!.cpu.toFixed(0)} ms bench CPU ` +
+          `(runs ${runs.map((t) => t.wall.toFixed(0)).join(', ')} ms; target < 1000 ms), unbalanced ${unbalanced}`,
       );
     };
     await audit(
@@ -127,7 +180,8 @@ export async function custodyBench(): Promise<void> {
           from samples s cross join lateral sample_balance(s.id) b where s.collection_id = ${collection.id}`,
     );
 
-    await overdueListBench(db, collection.id, Number(process.env.BENCH_LOANS ?? 10_500));
+    await overdueListBench(db, name, collection.id, Number(process.env.BENCH_LOANS ?? 10_500));
+    if (process.env.BENCH_SKIP_WRITES) return;
 
     // 100 clients × 200 writes race to consume 5 mg at a time from 10 parents of 7.2 g remaining
     // each: 10 g asked of each parent, so about 28 % of the writes must be refused.
@@ -138,22 +192,23 @@ export async function custodyBench(): Promise<void> {
     let ok = 0;
     let refused = 0;
     const writesPerClient = Number(process.env.BENCH_WRITES_PER_CLIENT ?? 200);
-    const t1 = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async (_, c) => {
-        for (let i = 0; i < writesPerClient; i++) {
-          const target = targets[(c + i) % targets.length]!;
-          try {
-            await consumeSample(db, SYSTEM, target.id, { massUg: 5_000, reason: 'bench' });
-            ok++;
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            refused++;
+    const writes = await measured(name, () =>
+      Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          for (let i = 0; i < writesPerClient; i++) {
+            const target = targets[(c + i) % targets.length]!;
+            try {
+              await consumeSample(db, SYSTEM, target.id, { massUg: 5_000, reason: 'bench' });
+              ok++;
+            } catch (error) {
+              if (!(error instanceof AppError)) throw error;
+              refused++;
+            }
           }
-        }
-      }),
+        }),
+      ),
     );
-    const seconds = (performance.now() - t1) / 1000;
+    const seconds = writes.wall / 1000;
     const [over] = await queryRows<{ oversubscribed: number }>(
       db,
       sql`select count(*)::int as oversubscribed from samples s cross join lateral sample_balance(s.id) b
@@ -161,11 +216,14 @@ export async function custodyBench(): Promise<void> {
     );
     console.log(
       `custody: ${clients} concurrent clients: ${ok} consumptions + ${refused} refusals in ${seconds.toFixed(1)} s = ` +
-        `${((ok + refused) / seconds).toFixed(0)} custody writes/s; oversubscribed parents ${over!.oversubscribed} (target 0)`,
+        `${((ok + refused) / seconds).toFixed(0)} custody writes/s; oversubscribed parents ${over!.oversubscribed} (target 0); ` +
+        `per write ${(writes.server / (ok + refused)).toFixed(2)} ms PostgreSQL CPU, ${(writes.cpu / (ok + refused)).toFixed(2)} ms bench CPU; load ${uptimeLoad()}`,
     );
   } finally {
     await database.close();
-    await admin(url, `drop database if exists ${name} with (force)`);
+    // BENCH_KEEP_DATABASE=1 keeps it, loaded, for EXPLAIN sessions (psql on the printed URL).
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`custody: kept ${withDatabase(url, name)}`);
+    else await admin(url, `drop database if exists ${name} with (force)`);
   }
 }
 
@@ -175,7 +233,12 @@ export async function custodyBench(): Promise<void> {
  * and most of them filed; then the list as an administrator sees it and as a curator of the
  * collection sees it, 200 times each, with p50 and p99.
  */
-async function overdueListBench(db: Awaited<ReturnType<typeof openPostgres>>['db'], collectionId: string, loans: number) {
+async function overdueListBench(
+  db: Awaited<ReturnType<typeof openPostgres>>['db'],
+  name: string,
+  collectionId: string,
+  loans: number,
+) {
   const t0 = performance.now();
   await db.transaction(async (tx) => {
     await tx.execute(sql`insert into countries (code, name) values ('FR', 'France') on conflict do nothing`);
@@ -202,7 +265,8 @@ async function overdueListBench(db: Awaited<ReturnType<typeof openPostgres>>['db
   // Most borrowers keep up: fulfil all but one duty in 25.
   await db.execute(sql`update borrower_duties set status = 'fulfilled', fulfilled_at = now(), fulfilled_by = 'bench'
     where status = 'open' and (hashtext(id::text) % 25) <> 0`);
-  await db.execute(sql`analyze`);
+  // Autovacuum would clean the fulfilled duties' old row versions up after such an update.
+  await db.execute(sql`vacuum analyze`);
   const [counts] = await queryRows<{ loans: number; duties: number; overdue: number }>(
     db,
     sql`select (select count(*)::int from loans where status = 'open') as loans, (select count(*)::int from borrower_duties) as duties,
@@ -213,19 +277,44 @@ async function overdueListBench(db: Awaited<ReturnType<typeof openPostgres>>['db
   );
   const time = async (label: string, run: () => Promise<unknown>) => {
     const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
+    const total = await measured(name, async () => {
+      for (let i = 0; i < 200; i++) {
+        const t = performance.now();
+        await run();
+        times.push(performance.now() - t);
+      }
+    });
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     console.log(
-      `custody: overdue list (${label}), 200 runs: p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target p99 < 50 ms)`,
+      `custody: overdue list (${label}), 200 runs: p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target p99 < 50 ms); ` +
+        `per run ${(total.server / 200).toFixed(1)} ms PostgreSQL CPU, ${(total.cpu / 200).toFixed(1)} ms bench CPU; load ${uptimeLoad()}`,
     );
   };
+  if (process.env.BENCH_EXPLAIN) {
+    for (const [label, filter] of [
+      ['administrator', {}],
+      ['curator', { collectionIds: [collectionId] }],
+    ] as const) {
+      const plan = await explainOverdue(db, filter);
+      console.log(`  overdue list, ${label}:\n${plan}`);
+    }
+  }
   await time('administrator, all loans', () => overdueDuties(db));
   await time('curator of the collection', () => overdueDuties(db, { collectionIds: [collectionId] }));
 }
+
+async function explainOverdue(db: Awaited<ReturnType<typeof openPostgres>>['db'], filter: OverdueFilter): Promise<string> {
+  const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${overdueDutiesQuery(filter)}`);
+  return plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n');
+}
+
+const uptimeLoad = () => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) await custodyBench();

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
+import { drawAuditSample } from '../../src/domain/samples/audit-sample.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
 import { makeSampleCollection } from '../support/custody-factories.js';
@@ -131,5 +132,19 @@ describe('sample custody in Chromium', () => {
       sql`select count(*)::int as n from inventory_lines l join inventory_reports r on r.id = l.report_id where r.loan_id = ${loan.loanId}`,
     );
     expect(lines[0]!.n).toBe(2);
+  });
+
+  it('the curator draws an audit sample on the audit page and reads it back with its seed', async () => {
+    const p = await pageFor(curator, '/custody/audit');
+    const form = p.getByTestId('audit-form');
+    await form.getByLabel('How many').fill('1');
+    await form.getByLabel('Seed (optional)').fill('browser-seed');
+    await form.getByRole('button', { name: 'Draw' }).click();
+    const drawn = p.getByTestId('audit-draw').filter({ hasText: 'seed browser-seed' });
+    await drawn.getByRole('heading', { name: '1 of 2, seed browser-seed' }).waitFor();
+    // The borrower holds both subsamples now; the seed decides which one, as anyone can re-run.
+    const [expected] = drawAuditSample(loan.items.map((i) => i.number).sort(), 1, 'browser-seed');
+    await drawn.getByText(expected!, { exact: false }).waitFor();
+    await expectAccessible(p);
   });
 });

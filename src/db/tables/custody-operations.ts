@@ -240,3 +240,16 @@ export const auditSampleItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.auditSampleId, t.position] })],
 );
+
+/**
+ * Migration 0019: which collections each loan draws on, kept by a trigger on loan items, so that a
+ * curator's loans are one join on (collection, loan) rather than a look at every item's sample.
+ */
+export const loanCollections = pgTable(
+  'loan_collections',
+  {
+    collectionId: uuid('collection_id').notNull(),
+    loanId: uuid('loan_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collectionId, t.loanId] }), index('loan_collections_loan_idx').on(t.loanId)],
+);

@@ -69,5 +69,8 @@ export const ledgerEntries = pgTable(
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ledger_entries_sample_idx').on(t.sampleId, t.kind), check('ledger_entries_kind', inList('kind', LEDGER_KINDS))],
+  (t) => [
+    index('ledger_entries_sample_idx').on(t.sampleId, t.kind) /* INCLUDE (delta_ug, loan_item_id): migration 0019 */,
+    check('ledger_entries_kind', inList('kind', LEDGER_KINDS)),
+  ],
 );

@@ -10,8 +10,9 @@ import { recordAudit } from '../audit/record-audit.js';
 
 /**
  * Draws subsamples held by borrowers for inspection, at random but reproducibly: the population
- * (every subsample of the curator's collections a borrower holds now, by number) and the seed are
- * recorded with the draw, so anyone can re-run it and get the same items.
+ * (every subsample of the curator's collections a borrower holds now, by number in code-point
+ * order, so that no database collation changes it) and the seed are recorded with the draw, so
+ * anyone can re-run it and get the same items.
  */
 export async function drawAuditSampleForInspection(db: Db, actor: Actor, input: { size: number; seed?: string }) {
   authorize(actor, 'custody.write');
@@ -41,7 +42,7 @@ export async function drawAuditSampleForInspection(db: Db, actor: Actor, input: 
                 })`
               : sql``
           }
-          order by s.number`,
+          order by s.number collate "C"`,
     );
     if (population.length === 0)
       throw new AppError('CONFLICT', 'No borrower holds a subsample of your collections: there is nothing to inspect.');

@@ -49,9 +49,10 @@ export async function loanLabels(db: Db, actor: Actor, loanId: string, base: str
 export async function sampleLabels(db: Db, actor: Actor, sampleId: string, base: string) {
   authorize(actor, 'custody.read');
   const sample = await loadKeptSample(db, actor, sampleId);
+  // In split order: ,2 before ,10 (a split's subsamples share one creation time).
   const children = await queryRows<{ number: string; sample_type: string; declared: string }>(
     db,
-    sql`select number, sample_type, declared_mass_ug::text as declared from samples where parent_id = ${sample.id} order by created_at, number`,
+    sql`select number, sample_type, declared_mass_ug::text as declared from samples where parent_id = ${sample.id} order by created_at, length(number), number`,
   );
   return labelsPdf(
     `Labels — ${sample.number}`,
