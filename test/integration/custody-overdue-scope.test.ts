@@ -27,7 +27,8 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   database = await testDatabase();
   db = database.db;
-  [ce5, ce6, unrelated] = await Promise.all([1, 2, 3].map(async () => (await makeSampleCollection(db)).id));
+  const ids = await Promise.all([1, 2, 3].map(async () => (await makeSampleCollection(db)).id));
+  [ce5, ce6, unrelated] = ids as [string, string, string];
   const openedAt = new Date(Date.now() - 400 * DAY);
   shared = await seedOpenLoan(db, { collectionId: ce5, masses: [1_000], openedAt });
   // The same loan also lends a subsample of the other collection.
