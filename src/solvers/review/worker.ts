@@ -7,8 +7,8 @@ import { computeAffinities } from '../../domain/review/affinity.js';
 import { detectConflicts } from '../../domain/review/detect-conflicts.js';
 import type { PackedAffinities, ReviewJob, ReviewWorkerMessage, ReviewWorkerRequest } from './protocol.js';
 
-// About 2,000 conflicts with their evidence take the receiving thread a few milliseconds to read.
-const CONFLICTS_PER_MESSAGE = 2_000;
+// About 500 conflicts with their evidence take the receiving thread a few milliseconds to read.
+const CONFLICTS_PER_MESSAGE = 500;
 
 function packAffinities(job: Extract<ReviewJob, { task: 'affinities' }>): PackedAffinities {
   const rows = computeAffinities(job.experts, job.proposals, job.options);
