@@ -76,41 +76,7 @@ export function normaliseOrcid(orcid: string): string | null {
   return `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8, 12)}-${digits.slice(12)}`;
 }
 
-const LOWER_A = 97;
-const LOWER_Z = 122;
-const UPPER_A = 65;
-const UPPER_Z = 90;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const COMMA = 44;
-const CASE = 32;
-
-/**
- * foldText for text in plain ASCII (nearly every byline and title), without Unicode normalisation
- * or regular expressions: letters lowered, digits and commas kept, every other run of characters a
- * single space, none at the ends. The same result as the general path on such text (NFKD changes
- * no ASCII character, and among ASCII, \p{L} and \p{N} are exactly the letters and digits); null
- * when a character is outside ASCII.
- */
-function foldAscii(text: string): string | null {
-  let out = '';
-  let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c > 127) return null;
-    if (c >= UPPER_A && c <= UPPER_Z) c += CASE;
-    if ((c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === COMMA) {
-      if (gap && out.length > 0) out += ' ';
-      gap = false;
-      out += String.fromCharCode(c);
-    } else gap = true;
-  }
-  return out;
-}
-
 function foldText(text: string): string {
-  const ascii = foldAscii(text);
-  if (ascii !== null) return ascii;
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
