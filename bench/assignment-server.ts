@@ -5,6 +5,9 @@
 // back to back for BENCH_DURATION seconds. /api/health is probed over HTTP 20 times a second on a
 // fixed schedule from another thread, every probe awaited: alone, during the worker solves, and (the counterfactual) during
 // one solve on the main thread. Prints p50/p99/max per phase; asserts nothing.
+// Then the whole propose path of a round with 1.2 M candidate pairs (1,200 proposals × 1,000 experts,
+// every expert a candidate, BENCH_ROUND=PxR): conflict detection, affinities and the solve, through the
+// worker runners the services call, and (the counterfactual) the same domain functions on the main thread.
 //   node --import tsx bench/assignment-server.ts          (target: p99 < 50 ms during the worker solves)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { solveAssignmentInWorker } from '../src/solvers/assignment/runner.js';
 import { solveAssignment } from '../src/solvers/assignment/solve.js';
 import { isSolved } from '../src/solvers/assignment/types.js';
 import { generateInstance } from './assignment.js';
+import { type GeneratedRound, generateRound, type PathFigures, runProposePath } from './propose-path.js';
 
 const SECONDS = Number(process.env.BENCH_DURATION ?? 15);
 const PROBES_PER_S = 20;
@@ -66,6 +70,36 @@ async function probeWhile(url: string, done: Promise<unknown>, minSeconds = 0) {
   return `p50 ${ms(percentile(sorted, 50))} ms, p99 ${ms(percentile(sorted, 99))} ms, max ${ms(sorted.at(-1))} ms (${sorted.length} probes, ${failed} failed); server thread blocked at most ${Math.round(loopDelay.max / 1e6)} ms`;
 }
 
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
+/** The propose path once, while probing; its figures in a line. */
+async function probePath(url: string, round: GeneratedRound, offThread: boolean) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let figures: PathFigures | undefined;
+  // Started once the probes run, as the main-thread solve below.
+  const path = new Promise<void>((resolve, reject) =>
+    setTimeout(
+      () =>
+        runProposePath(round, offThread).then((f) => {
+          figures = f;
+          resolve();
+        }, reject),
+      500,
+    ),
+  );
+  const health = await probeWhile(url, path, 2);
+  const f = figures!;
+  const s = (v: number) => v.toFixed(2);
+  return {
+    health,
+    detail: `${f.pairs} pairs, ${f.conflicts} conflicts, ${f.result}; ${s((performance.now() - started) / 1000 - 0.5)} s wall (conflicts ${s(f.steps.conflicts)}, affinities ${s(f.steps.affinities)}, solve ${s(f.steps.solve)}), ${s(cpuSeconds(cpu))} s CPU of the process, all threads, probes included`,
+  };
+}
+
 export async function assignmentServerBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orbitshare-assign-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
@@ -102,6 +136,16 @@ export async function assignmentServerBench(): Promise<void> {
     let mainSolve = '';
     console.log(`  during one solve on the main thread:     ${await probeWhile(server.url, onMain, 2)}`);
     console.log(`    (that solve took ${mainSolve} s)`);
+
+    const [P, R] = (process.env.BENCH_ROUND ?? '1200x1000').split('x').map(Number) as [number, number];
+    const round = generateRound(P, R);
+    console.log(`  the whole propose path, ${P} proposals × ${R} experts (load ${loadavg()[0]!.toFixed(1)}):`);
+    const inWorkers = await probePath(server.url, round, true);
+    console.log(`    in worker threads (as the services run it): ${inWorkers.health}`);
+    console.log(`      ${inWorkers.detail}`);
+    const inline = await probePath(server.url, round, false);
+    console.log(`    all on the main thread (before):            ${inline.health}`);
+    console.log(`      ${inline.detail}`);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -22,7 +22,8 @@ const GIVEN = 26;
 const INSTITUTIONS = 10_000;
 const COUNTRIES = ['CN', 'FR', 'DE', 'JP', 'PK', 'GB', 'US', 'IT', 'RU', 'TH', 'ZA', 'TR', 'EG', 'BH', 'PE', 'IR'];
 
-function instance(proposals: number, experts: number, seed = 7) {
+/** P proposals and R experts with 20 publications each, the same for a given seed. */
+export function conflictInstance(proposals: number, experts: number, seed = 7) {
   const rand = rng(seed);
   const pick = (n: number) => Math.floor(rand() * n);
   const name = () => `${String.fromCharCode(65 + pick(GIVEN))}. Family${pick(FAMILY)}`;
@@ -70,24 +71,28 @@ function instance(proposals: number, experts: number, seed = 7) {
   return { expertList, proposalList };
 }
 
-const sizes = (process.env.BENCH_SIZES ?? '500x300,5000x3000,12000x13000')
-  .split(',')
-  .map((s) => s.split('x').map(Number) as [number, number]);
-// The same-country rule is a call setting; on, it makes one pair in sixteen a conflict here.
-const sameCountry = process.env.BENCH_SAME_COUNTRY === 'lead' ? 'lead' : 'off';
-console.log(
-  `conflict detection: proposals × experts, 20 publications each; rules: own proposal, institution and parents, e-mail domain, co-authors within 3 years, shared paper, same country ${sameCountry}`,
-);
-for (const [p, r] of sizes) {
-  const { expertList, proposalList } = instance(p, r);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const found = detectConflicts(expertList, proposalList, { sameCountry, coauthorWindowYears: 3, referenceYear: 2025 });
-  const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  const byKind = new Map<string, number>();
-  for (const c of found) for (const e of c.evidence) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+async function conflictsBench(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '500x300,5000x3000,12000x13000')
+    .split(',')
+    .map((s) => s.split('x').map(Number) as [number, number]);
+  // The same-country rule is a call setting; on, it makes one pair in sixteen a conflict here.
+  const sameCountry = process.env.BENCH_SAME_COUNTRY === 'lead' ? 'lead' : 'off';
   console.log(
-    `${p} × ${r}: ${(ms / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU (load ${loadavg()[0]!.toFixed(1)}), ${found.length} conflicting pairs (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    `conflict detection: proposals × experts, 20 publications each; rules: own proposal, institution and parents, e-mail domain, co-authors within 3 years, shared paper, same country ${sameCountry}`,
   );
+  for (const [p, r] of sizes) {
+    const { expertList, proposalList } = conflictInstance(p, r);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const found = detectConflicts(expertList, proposalList, { sameCountry, coauthorWindowYears: 3, referenceYear: 2025 });
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const byKind = new Map<string, number>();
+    for (const c of found) for (const e of c.evidence) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+    console.log(
+      `${p} × ${r}: ${(ms / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU (load ${loadavg()[0]!.toFixed(1)}), ${found.length} conflicting pairs (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+    );
+  }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await conflictsBench();

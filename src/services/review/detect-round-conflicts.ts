@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/connection.js';
 import { reviewConflicts } from '../../db/schema.js';
-import { detectConflicts } from '../../domain/review/detect-conflicts.js';
 import { authorize } from '../../policies/policy.js';
+import { detectConflictsOffThread } from '../../solvers/review/runner.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadRoundSnapshot } from './load-round-snapshot.js';
@@ -15,17 +15,21 @@ import { loadManagedRound } from './review-access.js';
  * waiver stays on record). A new conflict in force takes any review of the pair out of the figures
  * (trigger) and removes the pair's assignment when no review was begun (a begun one stays, excluded,
  * as the record of what happened).
+ *
+ * The records are read first, detection runs in a worker thread (a conference-sized round takes
+ * seconds, during which the server keeps answering and no transaction is held open), then the
+ * changes and their audit row are written in one transaction.
  */
 export async function detectRoundConflicts(db: Db, actor: Actor, roundId: string) {
   authorize(actor, 'review.manage');
+  const { round } = await loadManagedRound(db, actor, roundId);
+  const snapshot = await loadRoundSnapshot(db, round);
+  const found = await detectConflictsOffThread(snapshot.conflictExperts, snapshot.conflictProposals, {
+    sameCountry: round.sameCountryRule as 'off' | 'lead' | 'any_member',
+    coauthorWindowYears: round.coauthorWindowYears,
+    referenceYear: round.deadlineAt.getUTCFullYear(),
+  });
   return db.transaction(async (tx) => {
-    const { round } = await loadManagedRound(tx, actor, roundId);
-    const snapshot = await loadRoundSnapshot(tx, round);
-    const found = detectConflicts(snapshot.conflictExperts, snapshot.conflictProposals, {
-      sameCountry: round.sameCountryRule as 'off' | 'lead' | 'any_member',
-      coauthorWindowYears: round.coauthorWindowYears,
-      referenceYear: round.deadlineAt.getUTCFullYear(),
-    });
     const existing = await tx
       .select()
       .from(reviewConflicts)

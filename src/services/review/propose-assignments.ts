@@ -1,17 +1,43 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { reviewAssignments, reviewBids, reviewConflicts } from '../../db/schema.js';
-import { computeAffinities } from '../../domain/review/affinity.js';
 import { authorize } from '../../policies/policy.js';
 import { describeReason } from '../../solvers/assignment/describe.js';
 import { solveAssignmentInWorker } from '../../solvers/assignment/runner.js';
 import { type AssignmentMode, type AssignmentSnapshot, isSolved, type PairRef } from '../../solvers/assignment/types.js';
+import { computeAffinitiesOffThread } from '../../solvers/review/runner.js';
 import type { Actor } from '../actor.js';
 import { loadRoundSnapshot } from './load-round-snapshot.js';
 import { loadManagedRound } from './review-access.js';
 
 // Bids move affinity: an eager expert is preferred, an unwilling one avoided, "conflict" forbids.
 const BID_BONUS: Record<string, number> = { eager: 30, willing: 10, not_willing: -40 };
+
+/**
+ * Moves each bid pair's affinity by its bonus, never below 0. Bids are few: each is found by its
+ * (proposal, reviewer) positions, so the million pairs are read once, as integers.
+ */
+function applyBidBonuses(
+  pairs: { proposal: Int32Array; reviewer: Int32Array; affinity: Int32Array },
+  bids: readonly { expertId: string; applicationId: string; bid: string }[],
+  proposals: readonly { applicationId: string }[],
+  reviewers: readonly { id: string }[],
+): void {
+  const proposalIndex = new Map(proposals.map((p, i) => [p.applicationId, i]));
+  const reviewerIndex = new Map(reviewers.map((e, i) => [e.id, i]));
+  const bonusAt = new Map<number, number>();
+  for (const b of bids) {
+    const p = proposalIndex.get(b.applicationId);
+    const r = reviewerIndex.get(b.expertId);
+    const bonus = BID_BONUS[b.bid];
+    if (p !== undefined && r !== undefined && bonus !== undefined) bonusAt.set(p * reviewers.length + r, bonus);
+  }
+  if (bonusAt.size === 0) return;
+  for (let k = 0; k < pairs.affinity.length; k++) {
+    const bonus = bonusAt.get(pairs.proposal[k]! * reviewers.length + pairs.reviewer[k]!);
+    if (bonus !== undefined) pairs.affinity[k] = Math.max(0, pairs.affinity[k]! + bonus);
+  }
+}
 
 export interface ProposalOptions {
   mode: AssignmentMode;
@@ -38,24 +64,17 @@ export async function proposeAssignments(db: Db, actor: Actor, roundId: string, 
     db.select().from(reviewAssignments).where(eq(reviewAssignments.roundId, round.id)),
     db.select().from(reviewBids).where(eq(reviewBids.roundId, round.id)),
   ]);
-  const bidOf = new Map(bids.map((b) => [`${b.expertId}/${b.applicationId}`, b.bid]));
   const forbidden: PairRef[] = conflicts.map((c) => ({ proposal: c.applicationId, reviewer: c.expertId }));
   for (const b of bids) if (b.bid === 'conflict') forbidden.push({ proposal: b.applicationId, reviewer: b.expertId });
 
-  const affinities = computeAffinities(
-    snapshot.expertTexts.filter((e) => accepted.some((a) => a.id === e.expertId)),
-    snapshot.proposalTexts,
-  );
-  const proposalIndex = new Map(snapshot.proposals.map((p, i) => [p.applicationId, i]));
-  const reviewerIndex = new Map(accepted.map((e, i) => [e.id, i]));
-  const n = affinities.length;
-  const pairs = { proposal: new Int32Array(n), reviewer: new Int32Array(n), affinity: new Int32Array(n) };
-  affinities.forEach((a, k) => {
-    const score = Math.max(0, a.score + (BID_BONUS[bidOf.get(`${a.expertId}/${a.proposalId}`) ?? ''] ?? 0));
-    pairs.proposal[k] = proposalIndex.get(a.proposalId) as number;
-    pairs.reviewer[k] = reviewerIndex.get(a.expertId) as number;
-    pairs.affinity[k] = score;
-  });
+  // Affinities are computed in a worker thread and come back as index columns: a large round has a
+  // million pairs, which would hold the server's event loop for seconds. Pair k's proposal and
+  // reviewer are positions in snapshot.proposals and `accepted`, as the solver's snapshot wants.
+  const textOf = new Map(snapshot.expertTexts.map((e) => [e.expertId, e]));
+  const expertTexts = accepted.map((e) => textOf.get(e.id)!);
+  const packed = await computeAffinitiesOffThread(expertTexts, snapshot.proposalTexts);
+  const pairs = { proposal: packed.proposal, reviewer: packed.expert, affinity: packed.score };
+  applyBidBonuses(pairs, bids, snapshot.proposals, accepted);
   const input: AssignmentSnapshot = {
     proposals: snapshot.proposals.map((p) => ({ id: p.applicationId, demand: round.reviewsPerProposal })),
     reviewers: accepted.map((e) => ({ id: e.id, maxLoad: e.maxLoad, minLoad: e.minLoad })),
