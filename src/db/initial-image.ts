@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { SYSTEM } from '../services/actor.js';
 import { seedDemoAgreements } from '../services/seed/demo-agreements.js';
 import { seedDemoCalls } from '../services/seed/demo-calls.js';
+import { seedDemoCustody } from '../services/seed/demo-custody.js';
 import { seedDemoReview } from '../services/seed/demo-review.js';
 import { seedDemoSelection } from '../services/seed/demo-selection.js';
 import { seedDemoStation } from '../services/seed/demo-station.js';
@@ -38,6 +39,8 @@ export async function buildInitialImage(target: URL = INITIAL_IMAGE): Promise<nu
     // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
     await seedDemoStation(database.db);
     await seedDemoAgreements(database.db);
+    // The custody of the Chang'e-5 loans and gifts, through the custody use cases (demo-custody.ts).
+    await seedDemoCustody(database.db);
     const blob = await client.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(target, bytes);
