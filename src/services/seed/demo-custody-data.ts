@@ -150,7 +150,8 @@ export const CUSTODY_LOANS: DemoCustodyLoan[] = [
     ),
     location: 'The Open University: N2 cabinet, planetary sciences',
     reportTitle: 'Water and volatiles in Chang’e-5 glass and apatite',
-    partialReturnUg: 15_000,
+    // One of its two subsamples comes back whole (a subsample has one custodian); the loan stays open.
+    partialReturnUg: 40_000,
     returnShipment: {
       courier: 'DHL Express',
       tracking: 'DEMO-CE5-2025-R05',
