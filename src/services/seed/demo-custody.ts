@@ -185,10 +185,10 @@ export async function seedDemoCustody(db: Db): Promise<'loaded' | 'already_loade
         massUg: spec.consumedUg,
         reason: `${spec.analysis ?? 'Destructive analysis'}. ${SYNTHETIC_CUSTODY}.`,
       });
-    if (spec.partialReturnUg && spec.returnShipment)
-      await ship(db, loanId, 'return', spec.returnShipment, [
-        { loanItemId: rows[rows.length - 1]!.id, massUg: spec.partialReturnUg },
-      ]);
+    // The subsample of exactly that mass comes back whole (a subsample has one custodian at a time).
+    const back = rows.find((r) => Number(r.out_ug) === spec.partialReturnUg);
+    if (back && spec.returnShipment)
+      await ship(db, loanId, 'return', spec.returnShipment, [{ loanItemId: back.id, massUg: spec.partialReturnUg }]);
   }
 
   // The duties that came due since the loans opened (what the scheduled duty materialises), then the
