@@ -5,6 +5,7 @@ import { agreementSignatures, agreements, auditLog, outbox, selectionDecisions }
 import { addWorkingDays, localDate } from '../../src/domain/agreements/working-days.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { sendAgreementReminders } from '../../src/services/agreements/send-agreement-reminders.js';
+import { openLoan } from '../../src/services/loans/open-loan.js';
 import { type SeededAccount, seedActiveAccount } from '../support/accounts.js';
 import { seedSelectedSampleProposal } from '../support/agreement-factories.js';
 import { type TestApp, testApp } from '../support/app.js';
@@ -168,6 +169,16 @@ describe(`agreements on ${databaseKind} Postgres`, () => {
     });
     expect(over.statusCode).toBe(400);
     expect(over.json().code).toBe('OVER_LIMIT');
+    // A loan recorded after the fact keeps its opening day: never before its agreement was in force, never in the future.
+    for (const openedOn of ['2000-01-01', '2999-01-01']) {
+      const refused = await openLoan(db, SYSTEM, {
+        agreementId,
+        custodian: 'Lunar Sample Laboratory, NAOC',
+        openedOn,
+        items: [{ sampleId: seed.parent.id, massUg: 1_000 }],
+      }).catch((e) => e);
+      expect([refused.code, refused.issues?.[0]?.field], openedOn).toEqual(['VALIDATION_FAILED', 'openedOn']);
+    }
     const res = await call(curator, 'POST', '/api/loans', {
       agreementId,
       custodian: 'Lunar Sample Laboratory, NAOC',

@@ -5,6 +5,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { getCallResults } from '../../src/services/results/get-call-results.js';
 import { CE5_APPROVED } from '../../src/services/seed/demo-calls-generate.js';
 import { CE5_CALL_SLUG, CE8_CALL_SLUG } from '../../src/services/seed/demo-review.js';
+import { CE8_MERGES } from '../../src/services/seed/demo-review-data.js';
 import { seedDemoSelection, TW3_CALL_SLUG } from '../../src/services/seed/demo-selection.js';
 import type { TestDatabase } from '../support/db.js';
 import { demoTestDatabase } from '../support/demo-db.js';
@@ -13,6 +14,7 @@ import { extractPdfText, squash } from '../support/pdf-text.js';
 
 // The selection demo is decided through the selection use cases from the review demo's panels (and
 // synthetic merits for Tianwen-3): the outcomes and headlines below are what the optimiser reached.
+// Read from the starter image `npm run build` makes (the demo as `npm start` opens it), not loaded again.
 
 let database: TestDatabase;
 let db: Db;
@@ -68,12 +70,37 @@ describe('the selection demo', () => {
     expect(overdrawn).toEqual([]);
   });
 
-  it("Chang'e-8: 41 proposals → 10 projects from 11 countries and regions and 1 international organisation, within 200 kg", async () => {
+  it("Chang'e-8: 41 proposals → 14 shortlisted, merged into 10 projects from 11 countries and regions and 1 international organisation, within 200 kg", async () => {
+    // The 10 projects and the 4 proposals merged into them are selected (a merged project whole), the other 27 rejected.
     expect(await outcomes(CE8_CALL_SLUG)).toEqual([
-      { outcome: 'rejected', n: 31 },
-      { outcome: 'selected', n: 10 },
+      { outcome: 'rejected', n: 27 },
+      { outcome: 'selected', n: 14 },
     ]);
+    const groups = await queryRows<{ name: string; members: number; selected: number }>(
+      db,
+      sql`select g.name, count(*)::int as members, count(*) filter (where d.outcome = 'selected')::int as selected
+          from selection_merge_groups g join calls c on c.id = g.call_id join selection_merge_members m on m.group_id = g.id
+          left join selection_decisions d on d.application_id = m.application_id
+          where c.slug = ${CE8_CALL_SLUG} group by g.name order by g.name`,
+    );
+    expect(groups).toEqual(
+      CE8_MERGES.map((m) => ({ name: m.project, members: 2, selected: 2 })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
     const { results } = await getCallResults(db, SYSTEM, CE8_CALL_SLUG);
+    // The public results announce each merged project once, under its name, with every institution of its proposals.
+    const registry = await queryRows<{ title: string }>(
+      db,
+      sql`select p.title from projects p join programs g on g.id = p.program_id where g.slug = 'change-8-cooperation' order by p.title`,
+    );
+    expect(results!.projects.map((p) => p.title).sort()).toEqual(registry.map((r) => r.title).sort());
+    expect(results!.projects).toHaveLength(10);
+    const array = results!.projects.find((p) => p.title === 'Lunar radio astronomy array')!;
+    expect(array.institutions.map((i) => [i.slug, i.role])).toEqual([
+      ['sarao', 'lead'],
+      ['conida', 'partner'],
+    ]);
+    const neutron = results!.projects.find((p) => p.title === 'Lunar neutron analyser')!;
+    expect(neutron.institutions.map((i) => i.slug)).toEqual(expect.arrayContaining(['mhesi', 'narit', 'mahidol-university']));
     expect(results!.headline.en).toBe('10 projects from 11 countries and regions and 1 international organisation');
     expect(results!.headline.zh).toBe('10个项目，来自11个国家和地区及1个国际组织');
     const [lander] = await poolUse(CE8_CALL_SLUG);

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/connection.js';
+import { overdueDuties } from '../custody/borrower-duties.js';
 
 /**
  * Is a borrower institution blocked from new allocations, and why? The hook selection (issue 9)
@@ -8,7 +9,13 @@ import type { DbOrTx } from '../../db/connection.js';
  */
 export type StandingCheck = (db: DbOrTx, institutionId: string) => Promise<string[]>;
 
-export const STANDING_CHECKS: StandingCheck[] = [];
+/** An overdue duty under an open loan (the same read the selection refuses allocations on). */
+const overdue: StandingCheck = async (db, institutionId) =>
+  (await overdueDuties(db, { institutionIds: [institutionId] })).map(
+    (d) => `overdue ${d.kind.replaceAll('_', ' ')} of loan ${d.loanReference} (due ${d.dueOn})`,
+  );
+
+export const STANDING_CHECKS: StandingCheck[] = [overdue];
 
 export interface BorrowerStanding {
   institutionId: string;

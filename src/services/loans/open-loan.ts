@@ -11,6 +11,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { isUuid } from '../calls/call-access.js';
 import { splitSample } from '../custody/split-sample.js';
 
+const startOfDay = (at: Date | string) => new Date(`${new Date(at).toISOString().slice(0, 10)}T00:00:00Z`);
+
 export interface LoanItemInput {
   /** The parent (or subsample) to split the lent subsample from. */
   sampleId: string;
@@ -27,6 +29,12 @@ export interface OpenLoanInput {
   /** Who keeps the subsamples until they are shipped (the agency's curation). */
   custodian: string;
   items: LoanItemInput[];
+  /**
+   * A loan recorded after the fact (from the curation's paper records, or the demo's loans of
+   * 2025): the day it opened, YYYY-MM-DD, which dates its yearly duties. Never in the future, never
+   * before its agreement came into force. Defaults to now.
+   */
+  openedOn?: string;
 }
 
 /**
@@ -42,6 +50,8 @@ export async function openLoan(db: Db, actor: Actor, input: OpenLoanInput) {
   if (!input.custodian?.trim()) issues.add('custodian', 'VALIDATION_FAILED', 'Name who keeps the subsamples until shipment.');
   if (input.dueOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn))
     issues.add('dueOn', 'VALIDATION_FAILED', 'A due date is YYYY-MM-DD.');
+  if (input.openedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.openedOn))
+    issues.add('openedOn', 'VALIDATION_FAILED', 'An opening day is YYYY-MM-DD.');
   input.items.forEach((item, i) => {
     if (!Number.isSafeInteger(item.massUg) || item.massUg <= 0)
       issues.add(`items.${i}.massUg`, 'VALIDATION_FAILED', 'A mass is a whole, positive number of micrograms.');
@@ -56,6 +66,15 @@ export async function openLoan(db: Db, actor: Actor, input: OpenLoanInput) {
           'CONFLICT',
           `A loan opens under a sample-loan agreement in force; ${agreement.reference} is ${agreement.status.replaceAll('_', ' ')}.`,
         );
+      const openedAt = input.openedOn ? new Date(`${input.openedOn}T12:00:00Z`) : undefined;
+      if (openedAt && (openedAt.getTime() > Date.now() || (agreement.inForceAt && openedAt < startOfDay(agreement.inForceAt))))
+        throw AppError.fromIssues([
+          {
+            field: 'openedOn',
+            code: 'VALIDATION_FAILED',
+            message: 'A loan opens on or after the day its agreement came into force, and not in the future.',
+          },
+        ]);
       const allowed = new Map(
         readTerms(agreement.terms)
           .samples.filter((s) => s.allocationId)
@@ -93,6 +112,7 @@ export async function openLoan(db: Db, actor: Actor, input: OpenLoanInput) {
           borrowerInstitutionId: agreement.institutionId,
           dueOn: input.dueOn ?? agreement.endsOn ?? sql`(now() + interval '5 years')::date`,
           openedBy: actor.label,
+          ...(openedAt ? { openedAt } : {}),
         })
         .returning();
       const items = [];

@@ -10,6 +10,8 @@ import {
   organisations,
   sampleAllocations,
   selectionDecisions,
+  selectionMergeGroups,
+  selectionMergeMembers,
 } from '../../db/schema.js';
 import {
   countResults,
@@ -70,6 +72,7 @@ export async function loadCallResults(db: DbOrTx, call: CallRow): Promise<CallRe
   const rows = await db
     .select({
       decisionId: selectionDecisions.id,
+      applicationId: selectionDecisions.applicationId,
       outcome: selectionDecisions.outcome,
       decidedAt: selectionDecisions.decidedAt,
       title: applications.title,
@@ -122,7 +125,7 @@ export async function loadCallResults(db: DbOrTx, call: CallRow): Promise<CallRe
         .orderBy(callSampleOffers.sampleType)
     : [];
 
-  const projects: ResultProject[] = rows.map((r, i) => {
+  const perProposal: ResultProject[] = rows.map((r, i) => {
     const team = [...teams[i]!].sort((a, b) => (a.role === 'lead' ? -1 : b.role === 'lead' ? 1 : 0));
     return {
       title: r.title,
@@ -148,6 +151,12 @@ export async function loadCallResults(db: DbOrTx, call: CallRow): Promise<CallRe
         .map((a) => ({ sampleType: a.sampleType, massMg: a.massMg })),
     };
   });
+  const projects = await foldMergedProjects(
+    db,
+    call.id,
+    rows.map((r) => r.applicationId),
+    perProposal,
+  );
   const homeOf = (i: ResultInstitution): Home =>
     i.homeKind === 'organisation'
       ? { kind: 'organisation', id: i.organisation ?? i.slug }
@@ -163,4 +172,61 @@ export async function loadCallResults(db: DbOrTx, call: CallRow): Promise<CallRe
     .where(eq(selectionDecisions.callId, call.id));
   const decidedAt = decided?.at ? new Date(decided.at).toISOString() : null;
   return { unit, counts, headline: { en: headlineText(counts, 'en'), zh: headlineText(counts, 'zh') }, projects, decidedAt };
+}
+
+/**
+ * Proposals merged into one project (selection merge groups, decided whole) are announced as that
+ * project: the group's name, the institutions of all its proposals (the lead of the proposal the
+ * project is named after first, each institution once) and their allocations together.
+ */
+async function foldMergedProjects(
+  db: DbOrTx,
+  callId: string,
+  applicationIds: string[],
+  perProposal: ResultProject[],
+): Promise<ResultProject[]> {
+  const members = await db
+    .select({
+      groupId: selectionMergeGroups.id,
+      name: selectionMergeGroups.name,
+      applicationId: selectionMergeMembers.applicationId,
+    })
+    .from(selectionMergeMembers)
+    .innerJoin(selectionMergeGroups, eq(selectionMergeGroups.id, selectionMergeMembers.groupId))
+    .where(eq(selectionMergeMembers.callId, callId));
+  if (members.length === 0) return perProposal;
+  const groupOf = new Map(members.map((m) => [m.applicationId, m]));
+  // Each merged project takes the place of its first proposal in the (title) order.
+  const slots: (ResultProject | { groupId: string; name: string; parts: ResultProject[] })[] = [];
+  const byGroup = new Map<string, { groupId: string; name: string; parts: ResultProject[] }>();
+  for (const [i, project] of perProposal.entries()) {
+    const group = groupOf.get(applicationIds[i]!);
+    const slot = group && byGroup.get(group.groupId);
+    if (!group) slots.push(project);
+    else if (slot) slot.parts.push(project);
+    else {
+      const created = { groupId: group.groupId, name: group.name, parts: [project] };
+      byGroup.set(group.groupId, created);
+      slots.push(created);
+    }
+  }
+  return slots.map((slot): ResultProject => {
+    if (!('parts' in slot)) return slot;
+    const named = [...slot.parts].sort((a, b) => Number(b.title === slot.name) - Number(a.title === slot.name));
+    const seen = new Set<string>();
+    const institutions = named
+      .flatMap((p, i) => p.institutions.map((inst) => (i === 0 ? inst : { ...inst, role: 'partner' as const })))
+      .filter((inst) => {
+        if (seen.has(inst.slug)) return false;
+        seen.add(inst.slug);
+        return true;
+      });
+    return {
+      title: slot.name,
+      // A project is decided whole; were its parts to differ, the weaker outcome is the one announced.
+      outcome: named.some((p) => p.outcome === 'conditional') ? 'conditional' : 'selected',
+      institutions,
+      allocations: named.flatMap((p) => p.allocations),
+    };
+  });
 }

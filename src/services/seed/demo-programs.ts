@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { SYSTEM } from '../actor.js';
 import { seedDemoAgreements } from './demo-agreements.js';
 import { seedDemoCalls } from './demo-calls.js';
+import { seedDemoCustody } from './demo-custody.js';
 import { seedDemoReview } from './demo-review.js';
 import { seedDemoSelection } from './demo-selection.js';
 import { seedDemoStation } from './demo-station.js';
@@ -9,7 +10,7 @@ import { seedRegistry } from './load-seed.js';
 
 /**
  * Everything the demo database holds before its first start: the registry, the demo calls and the
- * five programs' review, selection and agreement demos, each through its use cases. The initial
+ * five programs' review, selection, agreement and custody demos, each through its use cases. The initial
  * image (db/initial-image.ts) is this on PGlite; the tests' demo template on PostgreSQL is this too,
  * so what the demo tests check is what `npm start` serves. No account that can sign in is made here.
  */
@@ -23,4 +24,6 @@ export async function loadDemoPrograms(db: Db): Promise<void> {
   // The China Space Station first cycle: two review stages, then selection (demo-station.ts).
   await seedDemoStation(db);
   await seedDemoAgreements(db);
+  // The custody of the Chang'e-5 loans and gifts, through the custody use cases (demo-custody.ts).
+  await seedDemoCustody(db);
 }

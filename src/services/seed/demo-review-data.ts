@@ -92,3 +92,16 @@ export const CE8_EXPERTS: DemoExpert[] = [
   ce8('Ayako Mori', 'university-of-tokyo', 'JP', ['robotics', 'teleoperation', 'exploration']),
   ce8('Paolo Ricci', 'pmod-wrc', 'CH', ['radiometry', 'calibration', 'instrument']),
 ];
+
+/**
+ * Chang'e-8: 41 proposals → 14 shortlisted → 10 projects. Which proposals were merged is not public:
+ * this grouping is synthetic. Four invented proposals, from a country already in the project, are
+ * shortlisted on condition of merging into a selected project (by its title), so the 14 shortlisted
+ * become 10 projects while the countries stay the 11 countries and regions and 1 organisation.
+ */
+export const CE8_MERGES: { project: string; leadSlug: string }[] = [
+  { project: 'Intelligent exploration robot for challenging environments', leadSlug: 'istanbul-technical-university' },
+  { project: 'Lunar radio astronomy array', leadSlug: 'conida' },
+  { project: 'Lunar neutron analyser', leadSlug: 'mahidol-university' },
+  { project: 'Visible and infrared lunar surface imager', leadSlug: 'cairo-university' },
+];

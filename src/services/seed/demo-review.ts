@@ -12,7 +12,14 @@ import { loadCriteria } from '../review/review-form.js';
 import { saveReviewDraft } from '../review/save-review.js';
 import { updateExpertProfile } from '../review/update-expert-profile.js';
 import { CE5_APPROVED } from './demo-calls-generate.js';
-import { CE5_COAUTHOR_EXPERT, CE5_COAUTHOR_LEAD, CE5_EXPERTS, CE8_EXPERTS, DEMO_EXPERT_DOMAIN } from './demo-review-data.js';
+import {
+  CE5_COAUTHOR_EXPERT,
+  CE5_COAUTHOR_LEAD,
+  CE5_EXPERTS,
+  CE8_EXPERTS,
+  CE8_MERGES,
+  DEMO_EXPERT_DOMAIN,
+} from './demo-review-data.js';
 import { type DemoRound, emailOf, rankingOf, runDemoRound } from './demo-review-round.js';
 
 /** The installation fact recording that the review demo is loaded. */
@@ -22,7 +29,6 @@ export const CE5_CALL_SLUG = 'change-5-international-2025';
 export const CE8_CALL_SLUG = 'change-8-international-2023';
 /** Chang'e-8: 41 proposals → 14 shortlisted (10 later selected). */
 export const CE8_SHORTLIST = 14;
-const CE8_SELECTED = 10;
 
 export interface DemoReviewResult {
   outcome: 'loaded' | 'already_loaded';
@@ -63,7 +69,11 @@ async function change5(db: Db): Promise<DemoRound> {
   return round;
 }
 
-/** Chang'e-8: 20 experts; the 10 projects later selected are planted higher; the top 14 shortlisted by the panel. */
+/**
+ * Chang'e-8: 20 experts; the 10 projects later selected are planted higher, and the four proposals to
+ * merge into them (CE8_MERGES, synthetic) next: the panel shortlists those 14, the four on condition
+ * of merging, whatever their exact rank after calibration.
+ */
 async function change8(db: Db): Promise<DemoRound> {
   const selectedTitles = new Set(
     (
@@ -73,19 +83,24 @@ async function change8(db: Db): Promise<DemoRound> {
       )
     ).map((r) => r.title),
   );
+  const mergeInto = new Map(CE8_MERGES.map((m) => [m.leadSlug, m.project]));
   const round = await runDemoRound(db, {
     callSlug: CE8_CALL_SLUG,
     stage: 'full_proposal',
     title: 'Review of the full proposals (scientific value, feasibility, diversity of cooperation)',
     experts: CE8_EXPERTS,
     reviewsPerProposal: 3,
-    merit: (p, rng) => (selectedTitles.has(p.title) ? 85 + rng() * 10 : 15 + rng() * 45),
+    merit: (p, rng) =>
+      selectedTitles.has(p.title) ? 85 + rng() * 10 : mergeInto.has(p.leadSlug) ? 60 + rng() * 15 : 15 + rng() * 40,
   });
-  await recordConsensus(db, round, (_p, rank) =>
-    rank <= CE8_SELECTED
+  await recordConsensus(db, round, (p, rank) =>
+    selectedTitles.has(p.title)
       ? { consensus: 'select', reasons: `Shortlisted: ranked ${rank} of 41 by calibrated merit.` }
-      : rank <= CE8_SHORTLIST
-        ? { consensus: 'conditional', reasons: `Shortlisted on conditions: ranked ${rank} of 41; merge with a related proposal.` }
+      : mergeInto.has(p.leadSlug)
+        ? {
+            consensus: 'conditional',
+            reasons: `Shortlisted on condition of merging into “${mergeInto.get(p.leadSlug)}”: ranked ${rank} of 41 by calibrated merit.`,
+          }
         : { consensus: 'reject', reasons: `Not shortlisted: ranked ${rank} of 41 by calibrated merit.` },
   );
   await freezePanel(db, SYSTEM, round.roundId);

@@ -8,10 +8,12 @@ import { loadCallRow } from '../calls/call-access.js';
 import { sendDecisionLetters } from '../letters/send-decision-letters.js';
 import { decideSelection } from '../selection/decide-selection.js';
 import { proposeSelection } from '../selection/propose-selection.js';
+import { setMergeGroups } from '../selection/set-merge-groups.js';
 import { setSelectionMerits } from '../selection/set-selection-merits.js';
 import { setSelectionRules } from '../selection/set-selection-rules.js';
 import { prng } from './demo-calls-generate.js';
 import { CE5_CALL_SLUG, CE8_CALL_SLUG } from './demo-review.js';
+import { CE8_MERGES } from './demo-review-data.js';
 
 /** The installation fact recording that the selection demo is loaded. */
 export const SELECTION_SEED_FACT = 'seed.selection';
@@ -80,30 +82,62 @@ async function decideAsProposed(db: Db, callId: string): Promise<Proposal> {
   return proposal;
 }
 
-/**
- * Chang'e-5 and Chang'e-8 follow their panel (loaded by the review demo): what the panel did not
- * recommend the official rejects with the panel's reasons; Chang'e-8's shortlisted proposals the
- * panel asked to merge are linked to the project they merge into (the model has no merge groups
- * yet, so the 10 projects are the applications and a merged proposal excludes its project). The
- * optimiser then proves the set fits the sample masses or the 200 kg lander.
- */
-async function followPanel(db: Db, slug: string): Promise<Proposal> {
+const notRecommended = (panel: PanelEntry[]) =>
+  panel
+    .filter((p) => p.consensus === 'reject')
+    .map((p) => ({ id: p.applicationId, reason: `Not recommended by the review panel: ${p.reasons}` }));
+
+async function panelCall(db: Db, slug: string) {
   const call = await loadCallRow(db, slug);
   if (!call) throw new AppError('NOT_FOUND', `No demo call "${slug}".`);
-  const panel = await panelOf(db, call.id);
-  const selected = panel.filter((p) => p.consensus === 'select').sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  const merged = panel.filter((p) => p.consensus === 'conditional');
+  return { call, panel: await panelOf(db, call.id) };
+}
+
+/**
+ * Chang'e-5 follows its panel: what the panel did not recommend the official rejects with the
+ * panel's reasons; the optimiser then proves the set fits the sample masses.
+ */
+async function change5(db: Db): Promise<Proposal> {
+  const { call, panel } = await panelCall(db, CE5_CALL_SLUG);
   await setSelectionRules(db, SYSTEM, call.id, {
     countryCap: null,
     minCountries: null,
-    excludes: merged.flatMap((m, i) =>
-      selected.length ? [[m.applicationId, selected[i % selected.length]!.applicationId] as [string, string]] : [],
-    ),
+    excludes: [],
     requires: [],
     mustSelect: [],
-    mustReject: panel
-      .filter((p) => p.consensus === 'reject')
-      .map((p) => ({ id: p.applicationId, reason: `Not recommended by the review panel: ${p.reasons}` })),
+    mustReject: notRecommended(panel),
+    allowPartialGrants: false,
+  });
+  return decideAsProposed(db, call.id);
+}
+
+/**
+ * Chang'e-8: the 14 proposals the panel shortlisted become the 10 projects: each proposal shortlisted
+ * on condition of merging joins its project in a merge group (CE8_MERGES, a synthetic grouping), so
+ * the project is selected or rejected whole with the sum of its resources; the rest are rejected
+ * with the panel's reasons, and the optimiser proves the projects fit the 200 kg lander.
+ */
+async function change8(db: Db): Promise<Proposal> {
+  const { call, panel } = await panelCall(db, CE8_CALL_SLUG);
+  const proposals = await queryRows<{ id: string; title: string; lead: string }>(
+    db,
+    sql`select a.id, a.title, i.slug as lead from applications a join institutions i on i.id = a.lead_institution_id
+        where a.call_id = ${call.id} and a.stage = 'full_proposal' and a.status = 'submitted'`,
+  );
+  const groups = CE8_MERGES.map((m) => {
+    const project = proposals.find((p) => p.title === m.project);
+    const merged = proposals.find((p) => p.lead === m.leadSlug && p.title !== m.project);
+    if (!project || !merged) throw new AppError('CONFLICT', `The Chang'e-8 demo lacks a proposal of the merged “${m.project}”.`);
+    return { name: m.project, members: [project.id, merged.id] };
+  });
+  await setMergeGroups(db, SYSTEM, call.id, groups);
+  await setSelectionRules(db, SYSTEM, call.id, {
+    countryCap: null,
+    minCountries: null,
+    excludes: [],
+    requires: [],
+    mustSelect: [],
+    mustReject: notRecommended(panel),
     allowPartialGrants: false,
   });
   return decideAsProposed(db, call.id);
@@ -136,7 +170,7 @@ export interface DemoSelectionResult {
 
 /**
  * Loads the selection demo after the review demo: Chang'e-5 2025 (→ the 7 institutions from 6
- * countries), Chang'e-8 (41 proposals → 10 projects on the 200 kg lander) and Tianwen-3 (pools
+ * countries), Chang'e-8 (41 proposals → 14 shortlisted → 10 projects from merge groups, on the 200 kg lander) and Tianwen-3 (pools
  * never exceeded), each decided through the selection use cases and given its letters. A call
  * already decided (a load interrupted half way) is left as it is. Idempotent through
  * installation_facts (`seed.selection`).
@@ -146,8 +180,8 @@ export async function seedDemoSelection(db: Db): Promise<DemoSelectionResult> {
   if (fact) return { outcome: 'already_loaded', selected: {} };
   const selected: Record<string, number> = {};
   for (const [slug, load] of [
-    [CE5_CALL_SLUG, () => followPanel(db, CE5_CALL_SLUG)],
-    [CE8_CALL_SLUG, () => followPanel(db, CE8_CALL_SLUG)],
+    [CE5_CALL_SLUG, () => change5(db)],
+    [CE8_CALL_SLUG, () => change8(db)],
     [TW3_CALL_SLUG, () => tianwen3(db)],
   ] as const) {
     const call = await loadCallRow(db, slug);

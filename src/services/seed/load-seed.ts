@@ -9,6 +9,7 @@ import { RESOURCE_BY_NAME } from '../registry/resources.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 import { seedDemoAgreements } from './demo-agreements.js';
 import { CALLS_SEED_FACT, seedDemoCalls } from './demo-calls.js';
+import { seedDemoCustody } from './demo-custody.js';
 import { handOverDemoReviewer, seedDemoReview } from './demo-review.js';
 import { seedDemoSelection } from './demo-selection.js';
 import { enqueueStationDemo } from './demo-station.js';
@@ -144,6 +145,7 @@ export async function seedIfEmpty(db: Db, options: { environment?: string } = {}
       // it once the server answers (in the image it is already loaded, and the job finds it so).
       await enqueueStationDemo(db);
       await seedDemoAgreements(db);
+      await seedDemoCustody(db);
     }
   }
   const demo = plan ? plan.demo : await hasDemoData(db, CALLS_SEED_FACT);
