@@ -6,6 +6,7 @@ import { allocateGrants } from './grants.js';
 import { greedy } from './greedy.js';
 import { runHighs } from './highs-run.js';
 import { nameConflict } from './infeasibility.js';
+import { improveSet } from './local-search.js';
 import { type Presolved, presolve } from './presolve.js';
 import { budgetRule, type Disabled, isActive } from './rules.js';
 import type { DroppedProposal, SelectionInstance, SelectionResult } from './types.js';
@@ -56,7 +57,7 @@ export function solveSelection(highs: Highs, instance: SelectionInstance, option
     elastic: elastic && { ...elastic, amount: instance.budgets[elastic.budget]?.amount as number },
     feasibilityOnly: options.feasibilityOnly,
   });
-  const start = elastic ? null : greedy(p, 'density');
+  const start = elastic ? null : startingSet(p);
   const startCols = start && [
     ...start,
     ...[...milp.countryCols.keys()].map((c) =>
@@ -94,6 +95,14 @@ export function solveSelection(highs: Highs, instance: SelectionInstance, option
     result.slack = Math.max(0, (used[elastic.budget] as number) - (b?.amount as number));
   }
   return result;
+}
+
+/** The better of the two greedy sets (by merit density, by merit), improved by local search. */
+function startingSet(p: Presolved): Uint8Array | null {
+  const merit = (x: Uint8Array) => p.units.reduce((s, u, i) => s + (x[i] ? u.merit : 0), 0);
+  const [byDensity, byMerit] = [greedy(p, 'density'), greedy(p, 'merit')];
+  const best = byDensity && byMerit ? (merit(byMerit) > merit(byDensity) ? byMerit : byDensity) : (byDensity ?? byMerit);
+  return best && improveSet(p, best);
 }
 
 function feasible(highs: Highs, instance: SelectionInstance, disabled: Disabled, options: SolveOptions): boolean {
