@@ -9,6 +9,7 @@ import { nameConflict } from './infeasibility.js';
 import { improveSet } from './local-search.js';
 import { type Presolved, presolve } from './presolve.js';
 import { budgetRule, type Disabled, isActive } from './rules.js';
+import { SMALL_UNITS, solveSmall, solveSmallElastic } from './small-exact.js';
 import type { DroppedProposal, SelectionInstance, SelectionResult } from './types.js';
 
 export interface SolveOptions {
@@ -22,6 +23,8 @@ export interface SolveOptions {
   /** Name an irreducible set of conflicting rules when infeasible (default true). */
   nameConflict?: boolean;
   abort?: Int32Array;
+  /** `highs` sends every model to HiGHS (the tests check both ways against brute force). */
+  engine?: 'auto' | 'highs';
   onIncumbent?: (selected: string[], objective: number) => void;
   onProgress?: (objective: number, bound: number) => void;
 }
@@ -64,16 +67,26 @@ export function solveSelection(highs: Highs, instance: SelectionInstance, option
       p.units.some((u, i) => start[i] && u.countries.some(([cc]) => cc === c)) ? 1 : 0,
     ),
   ];
+  const small =
+    options.engine !== 'highs' && p.hi.reduce((s, h) => s + h, 0) <= SMALL_UNITS
+      ? elastic
+        ? solveSmallElastic(p, elastic.budget, elastic.minMerit)
+        : solveSmall(p, start, options.feasibilityOnly)
+      : null;
   const run =
     milp.numCols === 0
       ? { status: 'optimal' as const, x: [], dualBound: 0 }
-      : runHighs(highs, milp, {
-          timeLimitSec: options.timeLimitSec,
-          abort: options.abort,
-          start: startCols ?? undefined,
-          onIncumbent: options.onIncumbent && ((x, objective) => options.onIncumbent?.(unitsToIds(p, x), objective)),
-          onProgress: options.onProgress,
-        });
+      : small?.status === 'optimal'
+        ? { status: 'optimal' as const, x: Array.from(small.x), dualBound: null }
+        : small?.status === 'infeasible'
+          ? { status: 'infeasible' as const, x: null, dualBound: null }
+          : runHighs(highs, milp, {
+              timeLimitSec: options.timeLimitSec,
+              abort: options.abort,
+              start: startCols ?? undefined,
+              onIncumbent: options.onIncumbent && ((x, objective) => options.onIncumbent?.(unitsToIds(p, x), objective)),
+              onProgress: options.onProgress,
+            });
   if (run.status === 'infeasible') return infeasible();
 
   const selected = run.x ? unitsToIds(p, run.x) : [];
@@ -110,6 +123,7 @@ function feasible(highs: Highs, instance: SelectionInstance, disabled: Disabled,
     disabled,
     feasibilityOnly: true,
     nameConflict: false,
+    engine: options.engine,
     timeLimitSec: options.timeLimitSec,
     abort: options.abort,
   });
