@@ -14,10 +14,14 @@ import type { SelectionInstance } from '../src/solvers/selection/types.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,300,1000').split(',').map(Number);
 const seeds = Number(process.env.BENCH_SEEDS ?? 2);
-// panel: merit a panel score independent of the request, each proposal asks for about half of the 6
-// budgets (10–1000 each); correlated: merit grows with the request (hard multi-knapsack, N ≤ 300);
-// modules: the 6 budgets are mass/power/data of 2 modules, a proposal flies on one (100 g … 20 kg).
-const families = (process.env.BENCH_FAMILIES ?? 'panel,correlated,modules').split(',');
+// Calls as they come (bench/README.md says why): payloads: the 6 budgets are mass/power/data of 2
+// modules, a payload flies on one (100 g … 20 kg, power and data growing with mass); samples: the 6
+// budgets are sample types (mg), a request asks for 1–3 of them; both with merits spread as a
+// panel's calibrated scores are. Stress cases, kept from the first bench: panel: merit uniform and
+// independent of the request, each proposal asks for about half of the 6 budgets (10–1000 each),
+// an uncorrelated 6-dimensional knapsack; correlated: merit grows with the request (N ≤ 300);
+// modules: payloads with uniform merits.
+const families = (process.env.BENCH_FAMILIES ?? 'payloads,samples,panel,correlated,modules').split(',');
 
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -68,7 +72,9 @@ for (const family of families) {
         minCountries: Math.round(n / 12),
         seed,
         correlated: family === 'correlated',
-        modules: family === 'modules',
+        modules: family === 'modules' || family === 'payloads',
+        samples: family === 'samples',
+        panelScores: family === 'payloads' || family === 'samples',
       });
       const line = await measure(instance);
       console.log(`${family.padEnd(10)} N=${String(n).padEnd(5)} seed ${seed}: ${line.proof}; ${line.greedy}; ${line.selected}`);

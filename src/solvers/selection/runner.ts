@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../domain/errors.js';
 import { allocateGrants } from './grants.js';
@@ -15,6 +16,34 @@ export interface RunSelectionOptions {
   graceSec?: number;
   /** Progress of the search: each new best set's merit, and the bound as it tightens. */
   onProgress?: (progress: { objective: number | null; bound: number | null }) => void;
+  /** Answer a snapshot solved before from memory (default true); see `answered`. */
+  cache?: boolean;
+}
+
+/**
+ * Proven answers by snapshot hash. A result that is optimal or infeasible, with every reason exact
+ * and no sweep point cut short, is a fixed function of the snapshot (the solve is deterministic), so
+ * the decision board that asks again for an unchanged call gets it at once. Time-limited answers
+ * depend on the machine's speed and are never kept.
+ */
+const CACHE_SIZE = 32;
+const answered = new Map<string, SelectionAnalysis>();
+
+const snapshotKey = (job: Omit<SelectionJob, 'timeLimitSec'>) =>
+  createHash('sha256')
+    .update(JSON.stringify([job.instance, job.explain ?? false, job.sweep ?? null]))
+    .digest('hex');
+
+const proven = (analysis: SelectionAnalysis) =>
+  analysis.result.status !== 'time_limit' &&
+  (analysis.explanations ?? []).every((e) => e.exact) &&
+  (analysis.sweep ?? []).every((point) => point.status !== 'time_limit');
+
+function remember(key: string, analysis: SelectionAnalysis): void {
+  if (!proven(analysis)) return;
+  answered.delete(key);
+  answered.set(key, structuredClone(analysis));
+  while (answered.size > CACHE_SIZE) answered.delete(answered.keys().next().value as string);
 }
 
 /** In dist/ the worker is plain JavaScript; from the sources (tests, tsx) it is loaded through tsx. */
@@ -36,6 +65,8 @@ export interface RunTimes {
   elapsedMs: number;
   /** The search itself: from the worker's start of the solve to the answer. */
   solveMs: number;
+  /** Answered from the cache of proven results (same snapshot, explain and sweep). */
+  fromCache?: boolean;
 }
 
 export function runSelection(
@@ -45,6 +76,9 @@ export function runSelection(
   const timeLimitSec = options.timeLimitSec ?? 60;
   const grace = (options.graceSec ?? 2) * 1000;
   const job: SelectionJob = { instance, timeLimitSec, explain: options.explain, sweep: options.sweep };
+  const key = options.cache === false ? null : snapshotKey(job);
+  const known = key ? answered.get(key) : undefined;
+  if (known) return Promise.resolve({ ...structuredClone(known), elapsedMs: 0, solveMs: 0, fromCache: true });
   const abortBuffer = new SharedArrayBuffer(4);
   const abort = new Int32Array(abortBuffer);
   const started = performance.now();
@@ -87,7 +121,11 @@ export function runSelection(
         bound = message.bound;
         options.onProgress?.({ objective: incumbent?.objective ?? null, bound });
       } else if (message.type === 'solved') for (const t of timers.splice(0)) clearTimeout(t);
-      else if (message.type === 'done') finish(() => resolve({ ...message.analysis, ...times() }));
+      else if (message.type === 'done')
+        finish(() => {
+          if (key && Atomics.load(abort, 0) === 0) remember(key, message.analysis);
+          resolve({ ...message.analysis, ...times() });
+        });
       else if (message.type === 'error')
         finish(() => reject(new AppError(message.code as ErrorCode, message.message, message.issues)));
     });

@@ -6,8 +6,10 @@ import { allocateGrants } from './grants.js';
 import { greedy } from './greedy.js';
 import { runHighs } from './highs-run.js';
 import { nameConflict } from './infeasibility.js';
+import { improveSet } from './local-search.js';
 import { type Presolved, presolve } from './presolve.js';
 import { budgetRule, type Disabled, isActive } from './rules.js';
+import { SMALL_UNITS, solveSmall, solveSmallElastic } from './small-exact.js';
 import type { DroppedProposal, SelectionInstance, SelectionResult } from './types.js';
 
 export interface SolveOptions {
@@ -21,6 +23,8 @@ export interface SolveOptions {
   /** Name an irreducible set of conflicting rules when infeasible (default true). */
   nameConflict?: boolean;
   abort?: Int32Array;
+  /** `highs` sends every model to HiGHS (the tests check both ways against brute force). */
+  engine?: 'auto' | 'highs';
   onIncumbent?: (selected: string[], objective: number) => void;
   onProgress?: (objective: number, bound: number) => void;
 }
@@ -56,23 +60,33 @@ export function solveSelection(highs: Highs, instance: SelectionInstance, option
     elastic: elastic && { ...elastic, amount: instance.budgets[elastic.budget]?.amount as number },
     feasibilityOnly: options.feasibilityOnly,
   });
-  const start = elastic ? null : greedy(p, 'density');
+  const start = elastic ? null : startingSet(p);
   const startCols = start && [
     ...start,
     ...[...milp.countryCols.keys()].map((c) =>
       p.units.some((u, i) => start[i] && u.countries.some(([cc]) => cc === c)) ? 1 : 0,
     ),
   ];
+  const small =
+    options.engine !== 'highs' && p.hi.reduce((s, h) => s + h, 0) <= SMALL_UNITS
+      ? elastic
+        ? solveSmallElastic(p, elastic.budget, elastic.minMerit)
+        : solveSmall(p, start, options.feasibilityOnly)
+      : null;
   const run =
     milp.numCols === 0
       ? { status: 'optimal' as const, x: [], dualBound: 0 }
-      : runHighs(highs, milp, {
-          timeLimitSec: options.timeLimitSec,
-          abort: options.abort,
-          start: startCols ?? undefined,
-          onIncumbent: options.onIncumbent && ((x, objective) => options.onIncumbent?.(unitsToIds(p, x), objective)),
-          onProgress: options.onProgress,
-        });
+      : small?.status === 'optimal'
+        ? { status: 'optimal' as const, x: Array.from(small.x), dualBound: null }
+        : small?.status === 'infeasible'
+          ? { status: 'infeasible' as const, x: null, dualBound: null }
+          : runHighs(highs, milp, {
+              timeLimitSec: options.timeLimitSec,
+              abort: options.abort,
+              start: startCols ?? undefined,
+              onIncumbent: options.onIncumbent && ((x, objective) => options.onIncumbent?.(unitsToIds(p, x), objective)),
+              onProgress: options.onProgress,
+            });
   if (run.status === 'infeasible') return infeasible();
 
   const selected = run.x ? unitsToIds(p, run.x) : [];
@@ -96,11 +110,20 @@ export function solveSelection(highs: Highs, instance: SelectionInstance, option
   return result;
 }
 
+/** The better of the two greedy sets (by merit density, by merit), improved by local search. */
+function startingSet(p: Presolved): Uint8Array | null {
+  const merit = (x: Uint8Array) => p.units.reduce((s, u, i) => s + (x[i] ? u.merit : 0), 0);
+  const [byDensity, byMerit] = [greedy(p, 'density'), greedy(p, 'merit')];
+  const best = byDensity && byMerit ? (merit(byMerit) > merit(byDensity) ? byMerit : byDensity) : (byDensity ?? byMerit);
+  return best && improveSet(p, best);
+}
+
 function feasible(highs: Highs, instance: SelectionInstance, disabled: Disabled, options: SolveOptions): boolean {
   const r = solveSelection(highs, instance, {
     disabled,
     feasibilityOnly: true,
     nameConflict: false,
+    engine: options.engine,
     timeLimitSec: options.timeLimitSec,
     abort: options.abort,
   });

@@ -45,6 +45,21 @@ describe('selection optimiser against brute force', () => {
     }
   }, 120_000);
 
+  it('HiGHS alone (the path of larger models) also equals brute force, with and without relations', () => {
+    // Small models are solved by the exact search of small-exact.ts; this keeps HiGHS's model checked.
+    for (let seed = 1; seed <= 150; seed++) {
+      const instance = randomInstance(seed, { relations: seed % 2 === 0 });
+      const best = bruteForce(instance);
+      const result = solveSelection(highs, instance, { engine: 'highs' });
+      if (best === null) expect(result.status, `seed ${seed}`).toBe('infeasible');
+      else {
+        expect(result.status, `seed ${seed}`).toBe('optimal');
+        expect(result.objective, `seed ${seed}`).toBe(best);
+        expect(feasibleSet(instance, new Set(result.selected)), `seed ${seed}`).toBe(true);
+      }
+    }
+  }, 120_000);
+
   it('does not depend on the order of the proposals in the snapshot', () => {
     for (let seed = 2001; seed <= 2020; seed++) {
       const instance = randomInstance(seed, { relations: true });

@@ -26,10 +26,28 @@ function expectHonestGap(result: SelectionResult, instance: typeof hard) {
 }
 
 describe('selection in a worker thread', () => {
+  it('answers an unchanged snapshot from the cache of proven results, and solves a changed one again', async () => {
+    const instance = generateInstance({ proposals: 12, budgets: 2, countries: 4, countryCap: 3, minCountries: 2, seed: 21 });
+    const options = { timeLimitSec: 60, explain: true, sweep: [0, 10] };
+    const solved = await runSelection(instance, options);
+    const again = await runSelection(structuredClone(instance), options);
+    expect(solved.fromCache).toBeUndefined();
+    expect(again.fromCache).toBe(true);
+    const strip = ({ elapsedMs: _e, solveMs: _s, fromCache: _c, ...rest }: typeof solved) => JSON.stringify(rest);
+    expect(strip(again)).toBe(strip(solved));
+    // Without the reasons it is another question; with one merit changed, another snapshot.
+    expect((await runSelection(instance, { ...options, explain: false })).fromCache).toBeUndefined();
+    const changed = { ...instance, proposals: instance.proposals.map((p, i) => (i === 0 ? { ...p, merit: p.merit + 1 } : p)) };
+    const resolved = await runSelection(changed, options);
+    expect(resolved.fromCache).toBeUndefined();
+    expect(resolved.result.objective).toBeGreaterThanOrEqual(solved.result.objective as number);
+  }, 120_000);
+
   it('gives a byte-identical result for the same snapshot', async () => {
     const instance = generateInstance({ proposals: 14, budgets: 3, countries: 5, countryCap: 3, minCountries: 3, seed: 3 });
-    const first = await runSelection(instance, { timeLimitSec: 60, explain: true, sweep: [-10, 0, 10] });
-    const second = await runSelection(instance, { timeLimitSec: 60, explain: true, sweep: [-10, 0, 10] });
+    const first = await runSelection(instance, { timeLimitSec: 60, explain: true, sweep: [-10, 0, 10], cache: false });
+    const second = await runSelection(instance, { timeLimitSec: 60, explain: true, sweep: [-10, 0, 10], cache: false });
+    expect(second.fromCache).toBeUndefined();
     expect(first.result.status).toBe('optimal');
     expect(first.explanations).toHaveLength(14);
     expect(first.sweep).toHaveLength(9);
@@ -41,8 +59,8 @@ describe('selection in a worker thread', () => {
 
   it('gives a byte-identical result for a larger snapshot', async () => {
     const instance = generateInstance({ proposals: 60, budgets: 6, countries: 10, countryCap: 4, minCountries: 6, seed: 4 });
-    const first = await runSelection(instance, { timeLimitSec: 60 });
-    const second = await runSelection(instance, { timeLimitSec: 60 });
+    const first = await runSelection(instance, { timeLimitSec: 60, cache: false });
+    const second = await runSelection(instance, { timeLimitSec: 60, cache: false });
     expect(JSON.stringify(second.result)).toBe(JSON.stringify(first.result));
   }, 180_000);
 
