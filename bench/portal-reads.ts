@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import {
   clusterCpuMs,
+  cpuMsBetween,
   ensureBuilt,
   freePort,
   machineLoad,
@@ -79,6 +80,17 @@ async function admin(url: string, statement: string): Promise<pg.QueryResult> {
   }
 }
 
+/** The PostgreSQL cluster's main process: the parent of a backend, asked while that backend lives. */
+async function postmasterPid(url: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return parentPid(Number((await client.query('select pg_backend_pid() as pid')).rows[0].pid));
+  } finally {
+    await client.end();
+  }
+}
+
 interface Figure {
   label: string;
   rps: number;
@@ -99,14 +111,12 @@ interface Target {
 async function measure(target: Target, postmaster: number | undefined, connections: number, duration: number): Promise<Figure> {
   const { url, headers } = target;
   await autocannon({ url, headers, connections, duration: 2 }); // warm-up: JIT, pool connections, the cache
-  const before = {
-    server: processCpuMs(target.pid),
-    postgres: postmaster && clusterCpuMs(postmaster),
-    client: process.cpuUsage(),
-  };
+  const postgresBefore = postmaster ? clusterCpuMs(postmaster) : undefined;
+  const before = { server: processCpuMs(target.pid), client: process.cpuUsage() };
   const r = await autocannon({ url, headers, connections, duration });
   const client = process.cpuUsage(before.client);
-  const after = { server: processCpuMs(target.pid), postgres: postmaster && clusterCpuMs(postmaster) };
+  const serverAfter = processCpuMs(target.pid);
+  const postgres = postgresBefore && postmaster ? cpuMsBetween(postgresBefore, clusterCpuMs(postmaster)) : undefined;
   const total = r.requests.total || 1;
   const perRequest = (x?: number, y?: number) => (x === undefined || y === undefined ? undefined : (y - x) / total);
   // 304s are 3xx, which autocannon counts as non-2xx: only failures are counted for those runs.
@@ -118,8 +128,8 @@ async function measure(target: Target, postmaster: number | undefined, connectio
     p99: r.latency.p99,
     failures,
     cpu: {
-      server: perRequest(before.server, after.server),
-      postgres: perRequest(before.postgres || undefined, after.postgres || undefined),
+      server: perRequest(before.server, serverAfter),
+      postgres: postgres === undefined ? undefined : postgres / total,
       client: (client.user + client.system) / 1000 / total,
     },
   };
@@ -167,7 +177,7 @@ export async function portalReads(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const name = `orbitshare_bench_${randomBytes(4).toString('hex')}`;
   await admin(url, `create database ${name}`);
-  const postmaster = parentPid(Number((await admin(url, 'select pg_backend_pid() as pid')).rows[0].pid));
+  const postmaster = await postmasterPid(url);
   const profileDir = process.env.BENCH_CPU_PROF;
   const databaseUrl = withDatabase(url, name);
   const server = await startServerProcess(

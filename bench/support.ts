@@ -112,18 +112,27 @@ export function processCpuMs(pid: number): number | undefined {
 }
 
 /**
- * CPU time (ms) used so far by one PostgreSQL cluster: its postmaster and every child of it (backends,
- * writer, WAL). Other clusters on a shared machine are left out. `postmasterPid` is the parent of
- * any backend (`select pg_backend_pid()`).
+ * CPU time (ms) used so far by each process of one PostgreSQL cluster: its postmaster and every child
+ * of it (backends, writer, WAL). Other clusters on a shared machine are left out. `postmasterPid` is
+ * the parent of any backend (`select pg_backend_pid()`). Compare two snapshots with cpuMsBetween.
  */
-export function clusterCpuMs(postmasterPid: number): number | undefined {
-  let sum = processCpuMs(postmasterPid);
-  if (sum === undefined) return undefined;
+export function clusterCpuMs(postmasterPid: number): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(Number(entry));
-    if (fields && Number(fields[1]) === postmasterPid) sum += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+    const pid = Number(entry);
+    const fields = statFields(pid);
+    if (fields && (pid === postmasterPid || Number(fields[1]) === postmasterPid)) {
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS);
+    }
   }
+  return byPid;
+}
+
+/** CPU ms used between two snapshots by the processes alive at the second (a new one counts whole). */
+export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
   return sum;
 }
 

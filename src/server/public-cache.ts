@@ -42,38 +42,46 @@ export async function readPublicDataVersion(db: DbOrTx): Promise<number> {
 }
 
 /**
- * Shares one read among the callers that arrive while it is in flight, without ever answering a
- * caller from a read that began before the caller arrived: a caller that comes while a read is in
- * flight joins the NEXT read, which starts when that one ends. Every caller thus sees every write
- * committed before it called (as with one read each), and a burst of 50 callers costs two round trips
- * instead of 50. A failed read fails only its own callers; the next caller starts afresh.
+ * Shares one read among the callers of a burst without ever answering a caller from a read that began
+ * before the caller called: callers join a batch that is still waiting, and the batch's read starts
+ * only once the batch is closed (at the end of this turn of the event loop, after every request that
+ * arrived in it). So every caller sees every write committed before it called, as with one read each,
+ * and 50 requests arriving together cost one round trip instead of 50. Reads of successive batches
+ * overlap (up to `maxInFlight`, then a batch waits for one to end): a request waits one round trip,
+ * not the rest of an earlier read first. A failed read fails only its own batch.
  */
-export function coalesceReads<T>(read: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | null = null;
-  let queued: Promise<T> | null = null;
+export function coalesceReads<T>(read: () => Promise<T>, maxInFlight = 4): () => Promise<T> {
+  let waiting: { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } | null = null;
+  let inFlight = 0;
   const launch = () => {
-    const current = read();
-    inFlight = current;
-    current
+    if (!waiting || inFlight >= maxInFlight) return; // a read that ends launches it
+    const batch = waiting;
+    waiting = null; // closed: a later caller joins a later read
+    inFlight++;
+    Promise.resolve()
+      .then(read)
+      .then(batch.resolve, batch.reject)
       .finally(() => {
-        if (inFlight === current) inFlight = null;
-      })
-      .catch(() => undefined);
-    return current;
+        inFlight--;
+        launch();
+      });
   };
   return () => {
-    if (!inFlight) return launch();
-    queued ??= inFlight
-      .catch(() => undefined)
-      .then(() => {
-        queued = null;
-        return launch();
+    if (!waiting) {
+      let resolve!: (value: T) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
       });
-    return queued;
+      waiting = { promise, resolve, reject };
+      setImmediate(launch);
+    }
+    return waiting.promise;
   };
 }
 
-/** The public data version, read for many requests at once (see coalesceReads: never stale). */
+/** The public data version, read for many requests at once (never stale: see coalesceReads). */
 export function coalescedVersionReader(db: DbOrTx): () => Promise<number> {
   return coalesceReads(() => readPublicDataVersion(db));
 }
