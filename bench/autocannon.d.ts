@@ -27,6 +27,7 @@ declare module 'autocannon' {
     non2xx: number;
     duration: number;
     '2xx': number;
+    '3xx': number;
     statusCodeStats?: Record<string, { count: number }>;
   }
   interface Options {

@@ -1,7 +1,8 @@
 // Helpers shared by the benchmarks: run the built server as a child process, wait for health, stats.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,12 +37,21 @@ export interface ServerProcess {
 }
 
 /** Spawns `node bin/orbitshare.js serve` and resolves once /api/health answers 200. */
-export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ServerProcess> {
+/** `nodeArgs` go before the script (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
@@ -82,3 +92,58 @@ export function summary(values: number[]): { min: number; median: number; max: n
 }
 
 export const fmtMs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const TICKS_PER_MS = 100 / 1000; // Linux USER_HZ
+
+/** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (ms, user + system) used so far by one process, from /proc; undefined without /proc. */
+export function processCpuMs(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS : undefined;
+}
+
+/**
+ * CPU time (ms) used so far by each process of one PostgreSQL cluster: its postmaster and every child
+ * of it (backends, writer, WAL). Other clusters on a shared machine are left out. `postmasterPid` is
+ * the parent of any backend (`select pg_backend_pid()`). Compare two snapshots with cpuMsBetween.
+ */
+export function clusterCpuMs(postmasterPid: number): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const fields = statFields(pid);
+    if (fields && (pid === postmasterPid || Number(fields[1]) === postmasterPid)) {
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS);
+    }
+  }
+  return byPid;
+}
+
+/** CPU ms used between two snapshots by the processes alive at the second (a new one counts whole). */
+export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** The parent process of a process (a backend's parent is its postmaster). */
+export function parentPid(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
+}
+
+/** The machine's load averages as `uptime` prints them, and the number of cores. */
+export function machineLoad(): string {
+  const [one, five, fifteen] = loadavg().map((x) => x.toFixed(2));
+  return `load average ${one}, ${five}, ${fifteen} on ${availableParallelism()} cores`;
+}

@@ -19,7 +19,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 120_000, requestMs: 60
 export const MAX_URL_LENGTH = 8_192;
 /** Ids and slugs are at most 100 characters; a longer path segment is refused with 414. */
 const MAX_PARAM_LENGTH = 100;
-const SESSION_COOKIE_SENT = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
+export const SESSION_COOKIE_SENT = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
 function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_BAD_URL') {

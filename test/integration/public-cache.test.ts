@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountryList } from '../../src/contracts/portal.js';
 import { type Database, openPostgres } from '../../src/db/connection.js';
 import { buildApp } from '../../src/server/app.js';
-import { readPublicDataVersion } from '../../src/server/public-cache.js';
+import { coalesceReads, readPublicDataVersion } from '../../src/server/public-cache.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createRecord } from '../../src/services/registry/create-record.js';
 import { RESOURCE_BY_NAME } from '../../src/services/registry/resources.js';
@@ -111,5 +111,49 @@ describe(`public answers: ETag, 304 and a cache invalidated on write (${database
       expect(countryCodes(fresh.body)).toContain('NZ');
       expect(fresh.headers.etag).not.toBe(beforeB.headers.etag);
     }
+  });
+
+  it('a write committed before a request starts is seen by it, even while an older version read is in flight', async () => {
+    // The server's reader over the real version row; the first read is held open after it has read.
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let reads = 0;
+    const readVersion = coalesceReads(async () => {
+      const version = await readPublicDataVersion(second.db);
+      if (++reads === 1) await firstHeld;
+      return version;
+    });
+    const before = await readPublicDataVersion(database.db);
+    const early = readVersion();
+    while (reads === 0) await new Promise((resolve) => setTimeout(resolve, 5)); // its snapshot is taken
+    await makeInstitution(database.db, { name: 'Committed Meanwhile Institute' });
+    const late = readVersion(); // a request that arrives after the commit
+    expect(await late).toBe(before + 1);
+    releaseFirst();
+    expect(await early).toBe(before);
+  });
+
+  it('a caller without credentials gets the same bytes and headers from the cache as from the whole pipeline', async () => {
+    await makeInstitution(database.db, { name: 'Fresh Version Institute' }); // the next read computes
+    const computed = await b.inject({ url: '/api/portal/summary?x=1' });
+    const fromCache = await b.inject({ url: '/api/portal/summary?x=1' });
+    expect(fromCache.body).toBe(computed.body);
+    const { date: _d1, ...computedHeaders } = computed.headers;
+    const { date: _d2, ...cachedHeaders } = fromCache.headers;
+    expect(cachedHeaders).toEqual(computedHeaders);
+    const notModified = await b.inject({
+      url: '/api/portal/summary?x=1',
+      headers: { 'if-none-match': computed.headers.etag as string },
+    });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    expect(notModified.headers['cache-control']).toBe('public, no-cache');
+    expect(notModified.headers['content-security-policy']).toBe(computed.headers['content-security-policy']);
+    // A caller with credentials gets the same answer, which no one may store.
+    const signedIn = await b.inject({ url: '/api/portal/summary?x=1', headers: admin });
+    expect(signedIn.body).toBe(computed.body);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
   });
 });
