@@ -21,24 +21,9 @@ export function solveSmall(p: Presolved, start: Uint8Array | null, feasibilityOn
   if (start && feasibilityOnly) return { status: 'optimal', x: start };
   const n = p.units.length;
   const m = p.budgets.length;
-  const x = new Uint8Array(n);
-  const left = [...p.budgets];
-  const perCountry = new Map<string, number>();
-  let merit = 0;
-  const take = (i: number, sign: 1 | -1) => {
-    const u = p.units[i];
-    if (!u) return;
-    x[i] = sign === 1 ? 1 : 0;
-    merit += sign * u.merit;
-    for (let r = 0; r < m; r++) left[r] = (left[r] as number) - sign * (u.use[r] as number);
-    for (const [c, k] of u.countries) {
-      const v = (perCountry.get(c) ?? 0) + sign * k;
-      if (v === 0) perCountry.delete(c);
-      else perCountry.set(c, v);
-    }
-  };
-  for (let i = 0; i < n; i++) if (p.lo[i]) take(i, 1);
-  if (left.some((l) => l < 0) || [...perCountry.values()].some((k) => k > p.countryCap)) return { status: 'infeasible' };
+  const state = searchState(p);
+  const { x, left, perCountry, take, fits } = state;
+  if (!state.takeFixed()) return { status: 'infeasible' };
 
   const free = [...Array(n).keys()].filter((i) => p.hi[i] && !p.lo[i]);
   // The fractional bound assumes no merit is negative.
@@ -57,18 +42,7 @@ export function solveSmall(p: Presolved, start: Uint8Array | null, feasibilityOn
       ? null
       : [...free].sort((a, c) => ratio(p, c, r) - ratio(p, a, r) || (position[a] as number) - (position[c] as number)),
   );
-  // Countries still reachable from position k on, to cut branches that cannot reach the minimum.
-  const suffixCountries: Set<string>[] = [];
-  for (let k = free.length; k >= 0; k--) {
-    const next = new Set(suffixCountries[k + 1] ?? []);
-    for (const [c] of p.units[free[k] as number]?.countries ?? []) next.add(c);
-    suffixCountries[k] = next;
-  }
-  const excluded = new Map<number, number[]>();
-  for (const { a, b } of p.excludes) {
-    excluded.set(a, [...(excluded.get(a) ?? []), b]);
-    excluded.set(b, [...(excluded.get(b) ?? []), a]);
-  }
+  const suffixCountries = countriesFrom(p, free);
 
   let best = -1;
   let bestX: Uint8Array | null = null;
@@ -106,21 +80,12 @@ export function solveSmall(p: Presolved, start: Uint8Array | null, feasibilityOn
     return all;
   };
 
-  const fits = (i: number): boolean => {
-    const u = p.units[i];
-    if (!u) return false;
-    for (let r = 0; r < m; r++) if ((u.use[r] as number) > (left[r] as number)) return false;
-    for (const [c, k] of u.countries) if ((perCountry.get(c) ?? 0) + k > p.countryCap) return false;
-    for (const b of excluded.get(i) ?? []) if (x[b]) return false;
-    return true;
-  };
-
   const leaf = () => {
     if (perCountry.size < p.minCountries) return;
     for (const { a, b } of p.requires) if (x[a] && !x[b]) return;
     for (const { a, b } of p.excludes) if (x[a] && x[b]) return;
-    if (merit > best) {
-      best = merit;
+    if (state.merit > best) {
+      best = state.merit;
       bestX = Uint8Array.from(x);
       if (feasibilityOnly) done = true;
     }
@@ -133,12 +98,8 @@ export function solveSmall(p: Presolved, start: Uint8Array | null, feasibilityOn
       return;
     }
     if (k === free.length) return leaf();
-    if (!feasibilityOnly && Math.floor(merit + bound(k) + 1e-9) <= best) return;
-    if (perCountry.size < p.minCountries) {
-      let reachable = perCountry.size;
-      for (const c of suffixCountries[k] ?? []) if (!perCountry.has(c)) reachable++;
-      if (reachable < p.minCountries) return;
-    }
+    if (!feasibilityOnly && Math.floor(state.merit + bound(k) + 1e-9) <= best) return;
+    if (!canReachCountries(perCountry, suffixCountries[k], p.minCountries)) return;
     const i = free[k] as number;
     if (fits(i)) {
       take(i, 1);
@@ -167,47 +128,27 @@ function ratio(p: Presolved, i: number, r: number): number {
  */
 export function solveSmallElastic(p: Presolved, r: number, minMerit: number): SmallOutcome {
   const n = p.units.length;
-  const m = p.budgets.length;
-  const x = new Uint8Array(n);
-  const left = [...p.budgets];
-  const perCountry = new Map<string, number>();
-  let merit = 0;
+  const state = searchState(p);
+  const { x, perCountry, fits } = state;
+  // The use of budget r by the set, the quantity minimised.
   let load = 0;
   const take = (i: number, sign: 1 | -1) => {
-    const u = p.units[i] as Presolved['units'][number];
-    x[i] = sign === 1 ? 1 : 0;
-    merit += sign * u.merit;
-    load += sign * (u.use[r] as number);
-    for (let b = 0; b < m; b++) left[b] = (left[b] as number) - sign * (u.use[b] as number);
-    for (const [c, k] of u.countries) {
-      const v = (perCountry.get(c) ?? 0) + sign * k;
-      if (v === 0) perCountry.delete(c);
-      else perCountry.set(c, v);
-    }
+    state.take(i, sign);
+    load += sign * ((p.units[i] as Presolved['units'][number]).use[r] as number);
   };
-  for (let i = 0; i < n; i++) if (p.lo[i]) take(i, 1);
-  if (left.some((l) => l < 0) || [...perCountry.values()].some((k) => k > p.countryCap)) return { status: 'infeasible' };
+  if (!state.takeFixed()) return { status: 'infeasible' };
+  for (let i = 0; i < n; i++) if (p.lo[i]) load += (p.units[i] as Presolved['units'][number]).use[r] as number;
   const free = [...Array(n).keys()].filter((i) => p.hi[i] && !p.lo[i]);
   if (free.some((i) => (p.units[i]?.merit as number) < 0)) return { status: 'gave_up' };
   free.sort((a, b) => ratio(p, b, r) - ratio(p, a, r) || a - b);
-  const excluded = new Map<number, number[]>();
-  for (const { a, b } of p.excludes) {
-    excluded.set(a, [...(excluded.get(a) ?? []), b]);
-    excluded.set(b, [...(excluded.get(b) ?? []), a]);
-  }
-  const suffixCountries: Set<string>[] = [];
-  for (let k = free.length; k >= 0; k--) {
-    const next = new Set(suffixCountries[k + 1] ?? []);
-    for (const [c] of p.units[free[k] as number]?.countries ?? []) next.add(c);
-    suffixCountries[k] = next;
-  }
+  const suffixCountries = countriesFrom(p, free);
   let best = Infinity;
   let bestX: Uint8Array | null = null;
   let nodes = 0;
 
   // Least use of r that still gains the missing merit from position k on (fractional).
   const lowerBound = (k: number): number => {
-    let missing = minMerit - merit;
+    let missing = minMerit - state.merit;
     let use = 0;
     for (let j = k; j < free.length && missing > 0; j++) {
       const u = p.units[free[j] as number] as Presolved['units'][number];
@@ -222,17 +163,10 @@ export function solveSmallElastic(p: Presolved, r: number, minMerit: number): Sm
     }
     return missing > 0 ? Infinity : use;
   };
-  const fits = (i: number): boolean => {
-    const u = p.units[i] as Presolved['units'][number];
-    for (let b = 0; b < m; b++) if ((u.use[b] as number) > (left[b] as number)) return false;
-    for (const [c, k] of u.countries) if ((perCountry.get(c) ?? 0) + k > p.countryCap) return false;
-    for (const b of excluded.get(i) ?? []) if (x[b]) return false;
-    return true;
-  };
   const visit = (k: number): void => {
     if (++nodes > NODE_LIMIT) return;
     if (k === free.length) {
-      if (merit < minMerit || perCountry.size < p.minCountries) return;
+      if (state.merit < minMerit || perCountry.size < p.minCountries) return;
       for (const { a, b } of p.requires) if (x[a] && !x[b]) return;
       if (load < best) {
         best = load;
@@ -241,11 +175,7 @@ export function solveSmallElastic(p: Presolved, r: number, minMerit: number): Sm
       return;
     }
     if (load + Math.ceil(lowerBound(k) - 1e-9) >= best) return;
-    if (perCountry.size < p.minCountries) {
-      let reachable = perCountry.size;
-      for (const c of suffixCountries[k] ?? []) if (!perCountry.has(c)) reachable++;
-      if (reachable < p.minCountries) return;
-    }
+    if (!canReachCountries(perCountry, suffixCountries[k], p.minCountries)) return;
     const i = free[k] as number;
     if (fits(i)) {
       take(i, 1);
@@ -257,4 +187,66 @@ export function solveSmallElastic(p: Presolved, r: number, minMerit: number): Sm
   visit(0);
   if (nodes > NODE_LIMIT) return { status: 'gave_up' };
   return bestX ? { status: 'optimal', x: bestX } : { status: 'infeasible' };
+}
+
+/** What both searches carry down the tree: the set, what is left of each budget, units per country, merit. */
+function searchState(p: Presolved) {
+  const m = p.budgets.length;
+  const x = new Uint8Array(p.units.length);
+  const left = [...p.budgets];
+  const perCountry = new Map<string, number>();
+  const excluded = new Map<number, number[]>();
+  for (const { a, b } of p.excludes) {
+    excluded.set(a, [...(excluded.get(a) ?? []), b]);
+    excluded.set(b, [...(excluded.get(b) ?? []), a]);
+  }
+  const state = {
+    x,
+    left,
+    perCountry,
+    merit: 0,
+    take: (i: number, sign: 1 | -1) => {
+      const u = p.units[i] as Presolved['units'][number];
+      x[i] = sign === 1 ? 1 : 0;
+      state.merit += sign * u.merit;
+      for (let r = 0; r < m; r++) left[r] = (left[r] as number) - sign * (u.use[r] as number);
+      for (const [c, k] of u.countries) {
+        const v = (perCountry.get(c) ?? 0) + sign * k;
+        if (v === 0) perCountry.delete(c);
+        else perCountry.set(c, v);
+      }
+    },
+    fits: (i: number): boolean => {
+      const u = p.units[i] as Presolved['units'][number];
+      for (let r = 0; r < m; r++) if ((u.use[r] as number) > (left[r] as number)) return false;
+      for (const [c, k] of u.countries) if ((perCountry.get(c) ?? 0) + k > p.countryCap) return false;
+      for (const b of excluded.get(i) ?? []) if (x[b]) return false;
+      return true;
+    },
+    /** Takes the units presolve fixed in; false when they alone break a budget or the country cap. */
+    takeFixed: (): boolean => {
+      for (let i = 0; i < p.units.length; i++) if (p.lo[i]) state.take(i, 1);
+      return !(left.some((l) => l < 0) || [...perCountry.values()].some((k) => k > p.countryCap));
+    },
+  };
+  return state;
+}
+
+/** Per position k of the search order, the countries the units from k on belong to. */
+function countriesFrom(p: Presolved, free: number[]): Set<string>[] {
+  const suffix: Set<string>[] = [];
+  for (let k = free.length; k >= 0; k--) {
+    const next = new Set(suffix[k + 1] ?? []);
+    for (const [c] of p.units[free[k] as number]?.countries ?? []) next.add(c);
+    suffix[k] = next;
+  }
+  return suffix;
+}
+
+/** Whether the set can still reach the minimum number of countries with the units still to decide. */
+function canReachCountries(perCountry: Map<string, number>, ahead: Set<string> | undefined, minCountries: number): boolean {
+  if (perCountry.size >= minCountries) return true;
+  let reachable = perCountry.size;
+  for (const c of ahead ?? []) if (!perCountry.has(c)) reachable++;
+  return reachable >= minCountries;
 }
